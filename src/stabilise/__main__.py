@@ -1,0 +1,3 @@
+from stabilise.cli import main
+
+main()
