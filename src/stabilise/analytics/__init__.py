@@ -1,0 +1,1 @@
+"""Every figure Stabilise shows, computed once, from Polars frames. Never imports Django."""

@@ -1,0 +1,112 @@
+"""The frames every analytic takes: the import files' columns, typed.
+
+The Django side (workforce/selectors.py) builds them from the database, the demo builds them
+from its simulation, and tests build them by hand; the analytics never know which.
+"""
+
+from dataclasses import dataclass, field
+
+import polars as pl
+
+TEAMS = {
+    "team_id": pl.String,
+    "team_name": pl.String,
+    "service": pl.String,
+    "parent_team_id": pl.String,
+}
+POSTS = {
+    "post_id": pl.String,
+    "team_id": pl.String,
+    "org_role": pl.Int64,
+    "job_title": pl.String,
+    "grade": pl.String,
+    "fte": pl.Float64,
+    "hard_to_fill": pl.Boolean,
+    "established_from": pl.Date,
+    "established_to": pl.Date,
+}
+WORKERS = {
+    "worker_id": pl.String,
+    "display_name": pl.String,
+    "swe_number": pl.String,
+    "date_of_birth": pl.Date,
+    "gender": pl.Int64,
+    "ethnicity": pl.String,
+    "qual_level": pl.Int64,
+    "qual_institution": pl.String,
+    "qualified_on": pl.Date,
+    "step_up_grad": pl.Boolean,
+    "frontline_grad": pl.Boolean,
+}
+ASSIGNMENTS = {
+    "assignment_id": pl.String,
+    "worker_id": pl.String,
+    "team_id": pl.String,
+    "post_id": pl.String,
+    "org_role": pl.Int64,
+    "job_title": pl.String,
+    "contract": pl.String,
+    "fte": pl.Float64,
+    "start_date": pl.Date,
+    "end_date": pl.Date,
+    "start_origin": pl.Int64,
+    "end_reason": pl.Int64,
+    "end_destination": pl.Int64,
+    "agency_name": pl.String,
+    "hourly_rate": pl.Float64,
+    "covers_vacancy": pl.Boolean,
+}
+CASELOADS = {
+    "worker_id": pl.String,
+    "date": pl.Date,
+    "cases": pl.Int64,
+    "weighted_points": pl.Float64,
+}
+ABSENCES = {
+    "worker_id": pl.String,
+    "start_date": pl.Date,
+    "end_date": pl.Date,
+    "reason": pl.String,
+    "working_days_lost": pl.Float64,
+}
+
+SCHEMAS: dict[str, dict[str, pl.DataType | type[pl.DataType]]] = {
+    "teams": TEAMS,
+    "posts": POSTS,
+    "workers": WORKERS,
+    "assignments": ASSIGNMENTS,
+    "caseloads": CASELOADS,
+    "absences": ABSENCES,
+}
+
+
+def empty(name: str) -> pl.DataFrame:
+    return pl.DataFrame(schema=SCHEMAS[name])
+
+
+def conform(name: str, frame: pl.DataFrame) -> pl.DataFrame:
+    """The frame with exactly the schema's columns, in order, cast; missing columns are null."""
+    schema = SCHEMAS[name]
+    return frame.select(
+        [
+            (pl.col(col) if col in frame.columns else pl.lit(None)).cast(dtype).alias(col)
+            for col, dtype in schema.items()
+        ]
+    )
+
+
+@dataclass(frozen=True)
+class CouncilFrames:
+    """One council's register as frames. Any frame may be empty; none is ever missing."""
+
+    teams: pl.DataFrame = field(default_factory=lambda: empty("teams"))
+    posts: pl.DataFrame = field(default_factory=lambda: empty("posts"))
+    workers: pl.DataFrame = field(default_factory=lambda: empty("workers"))
+    assignments: pl.DataFrame = field(default_factory=lambda: empty("assignments"))
+    caseloads: pl.DataFrame = field(default_factory=lambda: empty("caseloads"))
+    absences: pl.DataFrame = field(default_factory=lambda: empty("absences"))
+
+    @classmethod
+    def of(cls, **frames: pl.DataFrame) -> "CouncilFrames":
+        """Frames given by hand (tests, demo), conformed to the schemas."""
+        return cls(**{name: conform(name, frame) for name, frame in frames.items()})
