@@ -1,0 +1,158 @@
+"""Reads of the register that cross models: the database as the analytics' frames.
+
+The frames carry the council's own ids (team_id, post_id, worker_id), never database keys, so
+the analytics see exactly what an import file said. Rows go from `values_list` straight into
+Polars: no model instances, and only the columns the frames have.
+"""
+
+from collections.abc import Iterable, Mapping
+from datetime import date
+from typing import Any
+
+import polars as pl
+from django.db.models import FloatField, QuerySet
+from django.db.models.functions import Cast
+
+from stabilise.analytics.frames import SCHEMAS, CouncilFrames, conform
+from stabilise.caseloads.models import CaseloadSnapshot
+from stabilise.workforce.models import Absence, Assignment, Post, Team, Worker
+
+# Optional text is stored as "" (Django's convention); in the frames, as in an import file, a
+# missing value is null.
+OPTIONAL_TEXT = {
+    "teams": ["service"],
+    "posts": ["job_title", "grade"],
+    "workers": ["swe_number", "ethnicity", "qual_institution"],
+    "assignments": ["job_title", "agency_name"],
+    "absences": [],
+}
+
+
+def _as_float(field: str) -> Cast:
+    # Decimal → float in the database: no Decimal object per row on PostgreSQL.
+    return Cast(field, output_field=FloatField())
+
+
+def _frame(rows: QuerySet[Any, Any], columns: list[str]) -> pl.DataFrame:
+    """`rows` is a values_list over exactly `columns`; database ordering is dropped (not needed)."""
+    data = list(rows.order_by())
+    return pl.DataFrame(data, schema=columns, orient="row", infer_schema_length=None)
+
+
+def _council_ids(frame: pl.DataFrame, pk: str, key: str) -> dict[int, str]:
+    return dict(zip(frame[pk].to_list(), frame[key].to_list(), strict=True))
+
+
+def _map_pks(frame: pl.DataFrame, columns: Mapping[str, tuple[str, dict[int, str]]]) -> pl.DataFrame:
+    """Replace each database-key column by the council's id it stands for."""
+    return frame.with_columns(
+        pl.col(pk_col).replace_strict(ids, default=None, return_dtype=pl.String).alias(id_col)
+        for pk_col, (id_col, ids) in columns.items()
+    )
+
+
+def _finish(name: str, frame: pl.DataFrame) -> pl.DataFrame:
+    blanks = [c for c in OPTIONAL_TEXT.get(name, []) if c in frame.columns]
+    if blanks:
+        frame = frame.with_columns(
+            pl.when(pl.col(c) == "").then(None).otherwise(pl.col(c)).alias(c) for c in blanks
+        )
+    if frame.height == 0:
+        return pl.DataFrame(schema=SCHEMAS[name])
+    return conform(name, frame)
+
+
+def council_frames(*, caseloads_from: date | None = None) -> CouncilFrames:
+    """The whole register as frames.
+
+    `caseloads_from` keeps only snapshots on or after that day: ten years of daily caseloads are
+    millions of rows, and a page about the last three years needs only those.
+    """
+    teams = _frame(
+        Team.objects.values_list("pk", "team_id", "name", "service", "parent_id"),
+        ["pk", "team_id", "team_name", "service", "parent_pk"],
+    )
+    team_ids = _council_ids(teams, "pk", "team_id")
+    teams = _map_pks(teams, {"parent_pk": ("parent_team_id", team_ids)})
+
+    posts = _frame(
+        Post.objects.values_list(
+            "pk", "post_id", "team_id", "org_role", "job_title", "grade", _as_float("fte"),
+            "hard_to_fill", "established_from", "established_to",
+        ),
+        ["pk", "post_id", "team_pk", "org_role", "job_title", "grade", "fte", "hard_to_fill",
+         "established_from", "established_to"],
+    )
+    post_ids = _council_ids(posts, "pk", "post_id")
+    posts = _map_pks(posts, {"team_pk": ("team_id", team_ids)})
+
+    worker_columns = [c for c in SCHEMAS["workers"] if c != "worker_id"]
+    workers = _frame(
+        Worker.objects.values_list("pk", "worker_id", *worker_columns),
+        ["pk", "worker_id", *worker_columns],
+    )
+    worker_ids = _council_ids(workers, "pk", "worker_id")
+
+    assignments = _frame(
+        Assignment.objects.values_list(
+            "assignment_id", "worker_id", "team_id", "post_id", "org_role", "job_title",
+            "contract", _as_float("fte"), "start_date", "end_date", "start_origin", "end_reason",
+            "end_destination", "agency_name", _as_float("hourly_rate"), "covers_vacancy",
+        ),
+        ["assignment_id", "worker_pk", "team_pk", "post_pk", "org_role", "job_title", "contract",
+         "fte", "start_date", "end_date", "start_origin", "end_reason", "end_destination",
+         "agency_name", "hourly_rate", "covers_vacancy"],
+    )
+    assignments = _map_pks(
+        assignments,
+        {
+            "worker_pk": ("worker_id", worker_ids),
+            "team_pk": ("team_id", team_ids),
+            "post_pk": ("post_id", post_ids),
+        },
+    )
+
+    snapshots = CaseloadSnapshot.objects.all()
+    if caseloads_from is not None:
+        snapshots = snapshots.filter(date__gte=caseloads_from)
+    caseloads = _frame(
+        snapshots.values_list("worker_id", "date", "cases", _as_float("weighted_points")),
+        ["worker_pk", "date", "cases", "weighted_points"],
+    )
+    caseloads = _map_pks(caseloads, {"worker_pk": ("worker_id", worker_ids)})
+
+    absences = _frame(
+        Absence.objects.values_list(
+            "worker_id", "start_date", "end_date", "reason", _as_float("working_days_lost")
+        ),
+        ["worker_pk", "start_date", "end_date", "reason", "working_days_lost"],
+    )
+    absences = _map_pks(absences, {"worker_pk": ("worker_id", worker_ids)})
+
+    return CouncilFrames(
+        teams=_finish("teams", teams),
+        posts=_finish("posts", posts),
+        workers=_finish("workers", workers),
+        assignments=_finish("assignments", assignments),
+        caseloads=_finish("caseloads", caseloads).sort("worker_id", "date"),
+        absences=_finish("absences", absences),
+    )
+
+
+def team_frames(frames: CouncilFrames, team_ids: Iterable[str]) -> CouncilFrames:
+    """The part of the register that belongs to some teams: their posts and assignments, and
+    the workers, caseloads and absences of the people ever assigned to them.
+
+    A filter on frames already loaded, so a page about every team reads the database once.
+    """
+    wanted = list(team_ids)
+    assignments = frames.assignments.filter(pl.col("team_id").is_in(wanted))
+    people = assignments["worker_id"].unique()
+    return CouncilFrames(
+        teams=frames.teams.filter(pl.col("team_id").is_in(wanted)),
+        posts=frames.posts.filter(pl.col("team_id").is_in(wanted)),
+        workers=frames.workers.filter(pl.col("worker_id").is_in(people)),
+        assignments=assignments,
+        caseloads=frames.caseloads.filter(pl.col("worker_id").is_in(people)),
+        absences=frames.absences.filter(pl.col("worker_id").is_in(people)),
+    )
