@@ -18,10 +18,6 @@ FAR_FUTURE = dt.date(9999, 12, 31)
 FTE_TOLERANCE = 1e-9  # FTEs are decimals with four places; sums of floats wobble below this
 
 
-def _ids(name: str) -> pl.DataFrame:
-    return pl.DataFrame(schema={name: pl.String})
-
-
 @dataclass(frozen=True)
 class Existing:
     """What the database holds before the import (empty for a new council)."""
@@ -128,7 +124,7 @@ def _dates_in_order(tables: dict[str, pl.DataFrame], labels: dict[str, str]) -> 
         if file in tables:
             early = tables[file].filter(pl.col(end) < pl.col(start))
             problems += _problems(
-                early, labels[file], end, pl.format("{} is before " + start + " {}", end, start)
+                early, labels[file], end, pl.format(end + " {} is before " + start + " {}", end, start)
             )
     return problems
 
@@ -273,12 +269,16 @@ def _caseloads_need_an_assignment(
 
 def _absence_days(table: pl.DataFrame, label: str) -> list[Problem]:
     days = (pl.col("end_date") - pl.col("start_date")).dt.total_days() + 1
-    too_many = table.filter(pl.col("working_days_lost") > days)
+    too_many = table.filter((pl.col("working_days_lost") > days) & (days > 0))
     return _problems(
         too_many,
         label,
         "working_days_lost",
-        pl.format("{} working days lost in {} calendar days", "working_days_lost", days),
+        pl.format(
+            "{} working days lost is more than the {} days from start_date to end_date",
+            pl.col("working_days_lost").round(2),
+            days,
+        ),
     )
 
 
