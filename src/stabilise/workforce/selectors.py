@@ -5,12 +5,12 @@ the analytics see exactly what an import file said. Rows go from `values_list` s
 Polars: no model instances, and only the columns the frames have.
 """
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
 import polars as pl
-from django.db.models import FloatField, QuerySet
+from django.db.models import FloatField, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Cast
 
 from stabilise.analytics.frames import SCHEMAS, CouncilFrames, conform
@@ -139,20 +139,29 @@ def council_frames(*, caseloads_from: date | None = None) -> CouncilFrames:
     )
 
 
-def team_frames(frames: CouncilFrames, team_ids: Iterable[str]) -> CouncilFrames:
-    """The part of the register that belongs to some teams: their posts and assignments, and
-    the workers, caseloads and absences of the people ever assigned to them.
+def _active_on(on: date, start: str, end: str) -> Q:
+    return Q(**{f"{start}__lte": on}) & (Q(**{f"{end}__isnull": True}) | Q(**{f"{end}__gte": on}))
 
-    A filter on frames already loaded, so a page about every team reads the database once.
-    """
-    wanted = list(team_ids)
-    assignments = frames.assignments.filter(pl.col("team_id").is_in(wanted))
-    people = assignments["worker_id"].unique()
-    return CouncilFrames(
-        teams=frames.teams.filter(pl.col("team_id").is_in(wanted)),
-        posts=frames.posts.filter(pl.col("team_id").is_in(wanted)),
-        workers=frames.workers.filter(pl.col("worker_id").is_in(people)),
-        assignments=assignments,
-        caseloads=frames.caseloads.filter(pl.col("worker_id").is_in(people)),
-        absences=frames.absences.filter(pl.col("worker_id").is_in(people)),
+
+def team_assignments_on(team: Team, on: date) -> QuerySet[Assignment]:
+    """The team's assignments active on `on`, with the worker and their latest caseload up to
+    that day (`latest_cases`, `latest_caseload_on`; None when there is none)."""
+    latest = CaseloadSnapshot.objects.filter(worker=OuterRef("worker"), date__lte=on).order_by(
+        "-date"
     )
+    return (
+        Assignment.objects.filter(_active_on(on, "start_date", "end_date"), team=team)
+        .select_related("worker", "post")
+        .annotate(
+            latest_cases=Subquery(latest.values("cases")[:1]),
+            latest_caseload_on=Subquery(latest.values("date")[:1]),
+        )
+        .order_by("worker__display_name", "start_date")
+    )
+
+
+def team_posts_on(team: Team, on: date) -> QuerySet[Post]:
+    """The team's posts established on `on`."""
+    return Post.objects.filter(
+        _active_on(on, "established_from", "established_to"), team=team
+    ).order_by("post_id")

@@ -258,7 +258,7 @@ def _collect(name: str, label: str, rows: Iterable[list[str]], source: Source) -
 
 
 def _chunk(columns: dict[str, list[str]], row_numbers: list[int]) -> pl.DataFrame:
-    frame = pl.DataFrame(
-        {c: pl.Series(c, values, dtype=pl.String) for c, values in columns.items()}
+    return pl.DataFrame(
+        [pl.Series(ROW, row_numbers, dtype=pl.Int64)]
+        + [pl.Series(c, values, dtype=pl.String) for c, values in columns.items()]
     )
-    return frame.with_columns(pl.Series(ROW, row_numbers, dtype=pl.Int64))

@@ -1,6 +1,7 @@
 """`stabilise import PATH [--dry-run]`: load a council's files, all or nothing."""
 
 import getpass
+import logging
 import sys
 from pathlib import Path
 from typing import Any
@@ -10,6 +11,8 @@ from tqdm import tqdm
 
 from stabilise.workforce.importing import import_council
 from stabilise.workforce.importing.problems import FILE_ORDER
+
+logger = logging.getLogger(__name__)
 
 
 class Command(BaseCommand):
@@ -32,12 +35,21 @@ class Command(BaseCommand):
                 bars[stage] = tqdm(desc=f"{stage:>12}", unit=" rows", unit_scale=True, leave=True)
             bars[stage].update(rows)
 
-        result = import_council(
-            path.expanduser(),
-            imported_by=options["by"] or getpass.getuser(),
-            dry_run=options["dry_run"],
-            progress=progress,
-        )
+        try:
+            result = import_council(
+                path.expanduser(),
+                imported_by=options["by"] or getpass.getuser(),
+                dry_run=options["dry_run"],
+                progress=progress,
+            )
+        except Exception as error:
+            # The transaction has rolled back; the person needs to know that, not a traceback.
+            logger.exception("import stopped by %s", type(error).__name__)
+            self.stderr.write(
+                f"The import stopped on an unexpected error ({type(error).__name__}); nothing was "
+                "imported. Please report it with the log."
+            )
+            sys.exit(1)
         for bar in bars.values():
             bar.close()
         if not result.ok:
