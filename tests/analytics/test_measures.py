@@ -7,10 +7,8 @@ from the contract's definitions.
 import dataclasses
 import itertools
 import json
-import random
-import time
 from collections.abc import Iterable
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 import polars as pl
@@ -595,43 +593,6 @@ def test_measures_series_by_team_gives_measures_by_team_at_each_date() -> None:
         for row in rows.iter_rows(named=True):
             team = row.pop("team_id")
             assert row == dataclasses.asdict(expected[team])
-
-
-def test_a_monthly_series_over_eight_years_of_daily_caseloads_takes_well_under_seconds() -> None:
-    rng = random.Random(30)
-    first, last = date(2017, 1, 1), date(2024, 12, 31)
-    jobs = []
-    for w in range(250):
-        start = first + timedelta(days=rng.randrange(2000))
-        end = start + timedelta(days=rng.randrange(100, 3000))
-        jobs.append(
-            job(
-                f"w{w}",
-                start.isoformat(),
-                end.isoformat() if end < last else None,
-                contract=rng.choice(["permanent", "fixed_term", "agency"]),
-                post=f"P{w % 200}",
-                team=f"T{w % 12}",
-            )
-        )
-    caseloads = (
-        pl.DataFrame({"worker_id": [f"w{w}" for w in range(250)]})
-        .join(pl.DataFrame({"date": pl.date_range(first, last, "1d", eager=True)}), how="cross")
-        .with_columns(cases=pl.int_range(pl.len()) % 25)
-    )
-    frames = CouncilFrames.of(
-        assignments=pl.DataFrame(jobs),
-        posts=pl.DataFrame([post(f"P{p}", team=f"T{p % 12}") for p in range(200)]),
-        caseloads=caseloads,
-    )
-    dates = [date(2017 + m // 12, m % 12 + 1, 28) for m in range(96)]
-    started = time.perf_counter()
-    series = measures_series(frames, dates)
-    took = time.perf_counter() - started
-    assert caseloads.height > 700_000
-    assert series.height == 96
-    assert series["cases"].sum() > 0
-    assert took < 3.0
 
 
 # --- the census date and JSON -------------------------------------------------------------

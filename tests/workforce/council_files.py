@@ -15,26 +15,75 @@ Rows = list[dict[str, Any]]
 def small_council() -> dict[str, Rows]:
     return {
         "teams": [
-            {"team_id": "CS", "team_name": "Children's services", "service": "", "parent_team_id": ""},
-            {"team_id": "CP1", "team_name": "Child Protection 1", "service": "Child Protection",
-             "parent_team_id": "CS"},
+            {
+                "team_id": "CS",
+                "team_name": "Children's services",
+                "service": "",
+                "parent_team_id": "",
+            },
+            {
+                "team_id": "CP1",
+                "team_name": "Child Protection 1",
+                "service": "Child Protection",
+                "parent_team_id": "CS",
+            },
         ],
         "posts": [
-            {"post_id": "P1", "team_id": "CP1", "org_role": "5", "fte": "1", "established_from": "2020-01-01"},
-            {"post_id": "P2", "team_id": "CP1", "org_role": "Case holder", "fte": "0.5",
-             "established_from": "01/01/2020"},
+            {
+                "post_id": "P1",
+                "team_id": "CP1",
+                "org_role": "5",
+                "fte": "1",
+                "established_from": "2020-01-01",
+            },
+            {
+                "post_id": "P2",
+                "team_id": "CP1",
+                "org_role": "Case holder",
+                "fte": "0.5",
+                "established_from": "01/01/2020",
+            },
         ],
         "workers": [
-            {"worker_id": "W1", "display_name": "Ann Smith", "swe_number": "SW12345", "ethnicity": "WBRI"},
+            {
+                "worker_id": "W1",
+                "display_name": "Ann Smith",
+                "swe_number": "SW12345",
+                "ethnicity": "WBRI",
+            },
             {"worker_id": "W2", "display_name": "Bob Jones", "swe_number": "", "ethnicity": ""},
         ],
         "assignments": [
-            {"assignment_id": "A1", "worker_id": "W1", "team_id": "CP1", "post_id": "P1", "org_role": "5",
-             "contract": "permanent", "fte": "1", "start_date": "2020-01-01", "end_date": "2021-06-30",
-             "end_reason": "1", "end_destination": "3", "agency_name": "", "hourly_rate": ""},
-            {"assignment_id": "A2", "worker_id": "W2", "team_id": "CP1", "post_id": "P2", "org_role": "5",
-             "contract": "agency", "fte": "0.5", "start_date": "2020-03-01", "end_date": "",
-             "end_reason": "", "end_destination": "", "agency_name": "Acme Social Care", "hourly_rate": "42.50"},
+            {
+                "assignment_id": "A1",
+                "worker_id": "W1",
+                "team_id": "CP1",
+                "post_id": "P1",
+                "org_role": "5",
+                "contract": "permanent",
+                "fte": "1",
+                "start_date": "2020-01-01",
+                "end_date": "2021-06-30",
+                "end_reason": "1",
+                "end_destination": "3",
+                "agency_name": "",
+                "hourly_rate": "",
+            },
+            {
+                "assignment_id": "A2",
+                "worker_id": "W2",
+                "team_id": "CP1",
+                "post_id": "P2",
+                "org_role": "5",
+                "contract": "agency",
+                "fte": "0.5",
+                "start_date": "2020-03-01",
+                "end_date": "",
+                "end_reason": "",
+                "end_destination": "",
+                "agency_name": "Acme Social Care",
+                "hourly_rate": "42.50",
+            },
         ],
         "caseloads": [
             {"worker_id": "W1", "date": "2021-01-04", "cases": "15"},
@@ -42,14 +91,22 @@ def small_council() -> dict[str, Rows]:
             {"worker_id": "W2", "date": "05/01/2021", "cases": "10"},
         ],
         "absences": [
-            {"worker_id": "W1", "start_date": "2021-02-01", "end_date": "2021-02-05", "reason": "SIC",
-             "working_days_lost": "5"},
+            {
+                "worker_id": "W1",
+                "start_date": "2021-02-01",
+                "end_date": "2021-02-05",
+                "reason": "SIC",
+                "working_days_lost": "5",
+            },
         ],
     }
 
 
 def write_folder(
-    folder: Path, tables: Mapping[str, Rows], encoding: str = "utf-8", names: Mapping[str, str] | None = None
+    folder: Path,
+    tables: Mapping[str, Rows],
+    encoding: str = "utf-8",
+    names: Mapping[str, str] | None = None,
 ) -> Path:
     folder.mkdir(parents=True, exist_ok=True)
     for name, rows in tables.items():

@@ -7,7 +7,6 @@ import sys
 import textwrap
 from datetime import date
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 from django.db import connection
@@ -30,16 +29,37 @@ def register() -> dict[str, list]:
     """Everything the import stores, as comparable values."""
     return {
         "teams": sorted(Team.objects.values_list("team_id", "name", "service", "parent__team_id")),
-        "posts": sorted(Post.objects.values_list("post_id", "team__team_id", "org_role", "fte", "established_from")),
-        "workers": sorted(Worker.objects.values_list("worker_id", "display_name", "swe_number", "ethnicity")),
-        "assignments": sorted(
-            Assignment.objects.values_list(
-                "assignment_id", "worker__worker_id", "contract", "fte", "start_date", "end_date",
-                "end_reason", "end_destination", "agency_name", "hourly_rate", "covers_vacancy",
+        "posts": sorted(
+            Post.objects.values_list(
+                "post_id", "team__team_id", "org_role", "fte", "established_from"
             )
         ),
-        "caseloads": sorted(CaseloadSnapshot.objects.values_list("worker__worker_id", "date", "cases")),
-        "absences": sorted(Absence.objects.values_list("worker__worker_id", "start_date", "reason", "working_days_lost")),
+        "workers": sorted(
+            Worker.objects.values_list("worker_id", "display_name", "swe_number", "ethnicity")
+        ),
+        "assignments": sorted(
+            Assignment.objects.values_list(
+                "assignment_id",
+                "worker__worker_id",
+                "contract",
+                "fte",
+                "start_date",
+                "end_date",
+                "end_reason",
+                "end_destination",
+                "agency_name",
+                "hourly_rate",
+                "covers_vacancy",
+            )
+        ),
+        "caseloads": sorted(
+            CaseloadSnapshot.objects.values_list("worker__worker_id", "date", "cases")
+        ),
+        "absences": sorted(
+            Absence.objects.values_list(
+                "worker__worker_id", "start_date", "reason", "working_days_lost"
+            )
+        ),
     }
 
 
@@ -52,27 +72,57 @@ def test_a_good_import_stores_every_row_of_every_file(council_dir):
         ("CS", "Children's services", "", None),
     ]
     assert stored["assignments"][1] == (
-        "A2", "W2", "agency", Decimal("0.5"), date(2020, 3, 1), None, None, None,
-        "Acme Social Care", Decimal("42.50"), True,
+        "A2",
+        "W2",
+        "agency",
+        Decimal("0.5"),
+        date(2020, 3, 1),
+        None,
+        None,
+        None,
+        "Acme Social Care",
+        Decimal("42.50"),
+        True,
     )
     assert stored["caseloads"] == [
-        ("W1", date(2021, 1, 4), 15), ("W2", date(2021, 1, 4), 9), ("W2", date(2021, 1, 5), 10)
+        ("W1", date(2021, 1, 4), 15),
+        ("W2", date(2021, 1, 4), 9),
+        ("W2", date(2021, 1, 5), 10),
     ]
-    assert result.created == {"teams": 2, "posts": 2, "workers": 2, "assignments": 2, "absences": 1, "caseloads": 3}
+    assert result.created == {
+        "teams": 2,
+        "posts": 2,
+        "workers": 2,
+        "assignments": 2,
+        "absences": 1,
+        "caseloads": 3,
+    }
 
 
 def test_both_date_forms_are_read_and_day_first_is_always_the_uk_reading(tmp_path):
     council = small_council()
-    council["caseloads"] = [{"worker_id": "W2", "date": "03/04/2021", "cases": "4"},
-                            {"worker_id": "W2", "date": "2021-04-04", "cases": "5"}]
+    council["caseloads"] = [
+        {"worker_id": "W2", "date": "03/04/2021", "cases": "4"},
+        {"worker_id": "W2", "date": "2021-04-04", "cases": "5"},
+    ]
     assert import_council(write_folder(tmp_path / "f", council), imported_by="test").ok
-    assert sorted(CaseloadSnapshot.objects.values_list("date", flat=True)) == [date(2021, 4, 3), date(2021, 4, 4)]
+    assert sorted(CaseloadSnapshot.objects.values_list("date", flat=True)) == [
+        date(2021, 4, 3),
+        date(2021, 4, 4),
+    ]
 
 
 def test_a_dry_run_checks_everything_and_writes_nothing(council_dir):
     result = import_council(council_dir, imported_by="test", dry_run=True)
     assert result.ok and result.dry_run
-    assert result.rows == {"absences": 1, "assignments": 2, "caseloads": 3, "posts": 2, "teams": 2, "workers": 2}
+    assert result.rows == {
+        "absences": 1,
+        "assignments": 2,
+        "caseloads": 3,
+        "posts": 2,
+        "teams": 2,
+        "workers": 2,
+    }
     assert set(counts().values()) == {0}
 
 
@@ -132,7 +182,9 @@ def test_a_killed_import_leaves_the_database_as_it_was(tmp_path):
     if connection.vendor == "sqlite":
         env.pop("DATABASE_URL", None)
         env["STABILISE_DATA_DIR"] = str(tmp_path / "data")
-        subprocess.run([sys.executable, "-m", "stabilise", "migrate", "-v", "0"], env=env, check=True)
+        subprocess.run(
+            [sys.executable, "-m", "stabilise", "migrate", "-v", "0"], env=env, check=True
+        )
     else:
         settings = connection.settings_dict
         env["DATABASE_URL"] = (
@@ -140,7 +192,12 @@ def test_a_killed_import_leaves_the_database_as_it_was(tmp_path):
         )
     council = small_council()
     first = write_folder(tmp_path / "first", {k: council[k] for k in ("teams", "posts", "workers")})
-    subprocess.run([sys.executable, "-m", "stabilise", "import", str(first)], env=env, check=True, capture_output=True)
+    subprocess.run(
+        [sys.executable, "-m", "stabilise", "import", str(first)],
+        env=env,
+        check=True,
+        capture_output=True,
+    )
     second = write_folder(tmp_path / "second", council)
     script = textwrap.dedent(
         f"""
@@ -160,11 +217,22 @@ def test_a_killed_import_leaves_the_database_as_it_was(tmp_path):
     killed = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True)
     assert killed.returncode == -signal.SIGKILL
     check = subprocess.run(
-        [sys.executable, "-m", "stabilise", "shell", "-v", "0", "-c",
-         "from stabilise.workforce.models import *; from stabilise.caseloads.models import *;"
-         "print(Team.objects.count(), Worker.objects.count(), Assignment.objects.count(), "
-         "CaseloadSnapshot.objects.count(), ImportRun.objects.count())"],
-        env=env, check=True, capture_output=True, text=True,
+        [
+            sys.executable,
+            "-m",
+            "stabilise",
+            "shell",
+            "-v",
+            "0",
+            "-c",
+            "from stabilise.workforce.models import *; from stabilise.caseloads.models import *;"
+            "print(Team.objects.count(), Worker.objects.count(), Assignment.objects.count(), "
+            "CaseloadSnapshot.objects.count(), ImportRun.objects.count())",
+        ],
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
     )
     assert check.stdout.split() == ["2", "2", "0", "0", "1"]
 
@@ -188,7 +256,9 @@ def test_a_utf8_file_with_a_byte_order_mark_is_read(tmp_path):
     assert Team.objects.filter(team_id="CS").exists()
 
 
-def test_a_workbook_with_real_date_cells_gives_the_same_register_as_the_folder(tmp_path, council_dir):
+def test_a_workbook_with_real_date_cells_gives_the_same_register_as_the_folder(
+    tmp_path, council_dir
+):
     assert import_council(council_dir, imported_by="test").ok
     from_folder = register()
     for model in (CaseloadSnapshot, Absence, Assignment, Worker, Post):
@@ -226,7 +296,11 @@ def test_a_zip_of_csv_files_is_read_like_a_folder(tmp_path, council_dir):
     [
         ("council.xlsx", b"not a workbook", "council.xlsx:-:-: not a readable .xlsx workbook"),
         ("council.zip", b"PK\x03\x04broken", "council.zip:-:-: not a readable .zip file"),
-        ("council.pdf", b"%PDF", "council.pdf:-:-: expected a folder of .csv files, a .zip or a .xlsx"),
+        (
+            "council.pdf",
+            b"%PDF",
+            "council.pdf:-:-: expected a folder of .csv files, a .zip or a .xlsx",
+        ),
     ],
 )
 def test_a_file_of_the_wrong_kind_gets_a_clear_message(tmp_path, name, content, message):
@@ -257,7 +331,10 @@ def test_the_command_reports_every_problem_and_exits_2_without_a_traceback(tmp_p
     env.pop("DATABASE_URL", None)
     subprocess.run([sys.executable, "-m", "stabilise", "migrate", "-v", "0"], env=env, check=True)
     done = subprocess.run(
-        [sys.executable, "-m", "stabilise", "import", str(folder)], env=env, capture_output=True, text=True
+        [sys.executable, "-m", "stabilise", "import", str(folder)],
+        env=env,
+        capture_output=True,
+        text=True,
     )
     assert done.returncode == 2
     assert "Traceback" not in done.stderr
@@ -267,8 +344,20 @@ def test_the_command_reports_every_problem_and_exits_2_without_a_traceback(tmp_p
         "2 problem(s) found; nothing was imported. Fix them and run the import again.",
     ]
     dry = subprocess.run(
-        [sys.executable, "-m", "stabilise", "import", str(write_folder(tmp_path / "good", small_council())), "--dry-run"],
-        env=env, capture_output=True, text=True,
+        [
+            sys.executable,
+            "-m",
+            "stabilise",
+            "import",
+            str(write_folder(tmp_path / "good", small_council())),
+            "--dry-run",
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
     )
     assert dry.returncode == 0
-    assert dry.stdout.strip() == "Dry run: no problems in 2 teams, 2 posts, 2 workers, 2 assignments, 3 caseloads, 1 absences. Nothing was written."
+    assert (
+        dry.stdout.strip()
+        == "Dry run: no problems in 2 teams, 2 posts, 2 workers, 2 assignments, 3 caseloads, 1 absences. Nothing was written."
+    )

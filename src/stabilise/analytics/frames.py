@@ -4,17 +4,19 @@ The Django side (workforce/selectors.py) builds them from the database, the demo
 from its simulation, and tests build them by hand; the analytics never know which.
 """
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 import polars as pl
+from polars._typing import PolarsDataType
 
-TEAMS = {
+TEAMS: dict[str, PolarsDataType] = {
     "team_id": pl.String,
     "team_name": pl.String,
     "service": pl.String,
     "parent_team_id": pl.String,
 }
-POSTS = {
+POSTS: dict[str, PolarsDataType] = {
     "post_id": pl.String,
     "team_id": pl.String,
     "org_role": pl.Int64,
@@ -25,7 +27,7 @@ POSTS = {
     "established_from": pl.Date,
     "established_to": pl.Date,
 }
-WORKERS = {
+WORKERS: dict[str, PolarsDataType] = {
     "worker_id": pl.String,
     "display_name": pl.String,
     "swe_number": pl.String,
@@ -38,7 +40,7 @@ WORKERS = {
     "step_up_grad": pl.Boolean,
     "frontline_grad": pl.Boolean,
 }
-ASSIGNMENTS = {
+ASSIGNMENTS: dict[str, PolarsDataType] = {
     "assignment_id": pl.String,
     "worker_id": pl.String,
     "team_id": pl.String,
@@ -56,13 +58,13 @@ ASSIGNMENTS = {
     "hourly_rate": pl.Float64,
     "covers_vacancy": pl.Boolean,
 }
-CASELOADS = {
+CASELOADS: dict[str, PolarsDataType] = {
     "worker_id": pl.String,
     "date": pl.Date,
     "cases": pl.Int64,
     "weighted_points": pl.Float64,
 }
-ABSENCES = {
+ABSENCES: dict[str, PolarsDataType] = {
     "worker_id": pl.String,
     "start_date": pl.Date,
     "end_date": pl.Date,
@@ -70,7 +72,7 @@ ABSENCES = {
     "working_days_lost": pl.Float64,
 }
 
-SCHEMAS: dict[str, dict[str, pl.DataType | type[pl.DataType]]] = {
+SCHEMAS: Mapping[str, Mapping[str, PolarsDataType]] = {
     "teams": TEAMS,
     "posts": POSTS,
     "workers": WORKERS,
@@ -87,6 +89,9 @@ def empty(name: str) -> pl.DataFrame:
 def conform(name: str, frame: pl.DataFrame) -> pl.DataFrame:
     """The frame with exactly the schema's columns, in order, cast; missing columns are null."""
     schema = SCHEMAS[name]
+    if frame.width == 0:
+        # A frame with no columns has no rows either; selecting literals from it would give one.
+        return empty(name)
     return frame.select(
         [
             (pl.col(col) if col in frame.columns else pl.lit(None)).cast(dtype).alias(col)

@@ -8,8 +8,13 @@ from django.db import models
 
 
 class CaseloadSnapshot(models.Model):
+    # No index of its own on worker: the unique (worker, date) index serves those lookups, and
+    # every extra index costs a million-row import seconds.
     worker = models.ForeignKey(
-        "workforce.Worker", on_delete=models.PROTECT, related_name="caseload_snapshots"
+        "workforce.Worker",
+        on_delete=models.PROTECT,
+        related_name="caseload_snapshots",
+        db_index=False,
     )
     date = models.DateField()
     cases = models.PositiveIntegerField()
@@ -22,6 +27,9 @@ class CaseloadSnapshot(models.Model):
         ]
         indexes = [models.Index(fields=["date"])]
 
+    def __str__(self) -> str:
+        return f"{self.worker_id} on {self.date}: {self.cases}"
+
 
 class CaseloadChange(models.Model):
     """The old value of a snapshot that an import changed."""
@@ -29,16 +37,15 @@ class CaseloadChange(models.Model):
     worker = models.ForeignKey("workforce.Worker", on_delete=models.PROTECT, related_name="+")
     date = models.DateField()
     old_cases = models.PositiveIntegerField()
-    old_weighted_points = models.DecimalField(
-        max_digits=8, decimal_places=2, null=True, blank=True
-    )
+    old_weighted_points = models.DecimalField(max_digits=8, decimal_places=2, null=True, blank=True)
     new_cases = models.PositiveIntegerField()
-    new_weighted_points = models.DecimalField(
-        max_digits=8, decimal_places=2, null=True, blank=True
-    )
+    new_weighted_points = models.DecimalField(max_digits=8, decimal_places=2, null=True, blank=True)
     import_run = models.ForeignKey(
         "workforce.ImportRun", on_delete=models.PROTECT, related_name="caseload_changes"
     )
 
     class Meta:
         ordering = ["date"]
+
+    def __str__(self) -> str:
+        return f"{self.worker_id} on {self.date}: {self.old_cases} to {self.new_cases}"

@@ -9,8 +9,6 @@ from simple_history.models import HistoricalRecords
 
 from stabilise import csww
 
-FTE = {"max_digits": 6, "decimal_places": 4}
-
 
 class Team(models.Model):
     team_id = models.CharField("team id", max_length=50, unique=True)
@@ -36,7 +34,7 @@ class Post(models.Model):
     org_role = models.PositiveSmallIntegerField(choices=csww.ORG_ROLE)
     job_title = models.CharField(max_length=200, blank=True)
     grade = models.CharField(max_length=50, blank=True)
-    fte = models.DecimalField("FTE", **FTE)
+    fte = models.DecimalField("FTE", max_digits=6, decimal_places=4)
     hard_to_fill = models.BooleanField(default=False)
     established_from = models.DateField()
     established_to = models.DateField(null=True, blank=True)
@@ -84,7 +82,7 @@ class Assignment(models.Model):
     org_role = models.PositiveSmallIntegerField(choices=csww.ORG_ROLE)
     job_title = models.CharField(max_length=200, blank=True)
     contract = models.CharField(max_length=20, choices=csww.CONTRACT)
-    fte = models.DecimalField("FTE", **FTE)
+    fte = models.DecimalField("FTE", max_digits=6, decimal_places=4)
     start_date = models.DateField()
     end_date = models.DateField(null=True, blank=True)
     start_origin = models.PositiveSmallIntegerField(
@@ -125,6 +123,9 @@ class Absence(models.Model):
             )
         ]
 
+    def __str__(self) -> str:
+        return f"{self.reason} from {self.start_date} to {self.end_date}"
+
 
 class ImportRun(models.Model):
     """One import of a council's files: who, when, what, and what it changed."""
@@ -137,3 +138,6 @@ class ImportRun(models.Model):
 
     class Meta:
         ordering = ["-started_at"]
+
+    def __str__(self) -> str:
+        return f"{self.source} by {self.imported_by} at {self.started_at:%Y-%m-%d %H:%M}"

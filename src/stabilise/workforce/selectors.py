@@ -33,17 +33,24 @@ def _as_float(field: str) -> Cast:
     return Cast(field, output_field=FloatField())
 
 
-def _frame(rows: QuerySet[Any, Any], columns: list[str]) -> pl.DataFrame:
-    """`rows` is a values_list over exactly `columns`; database ordering is dropped (not needed)."""
-    data = list(rows.order_by())
-    return pl.DataFrame(data, schema=columns, orient="row", infer_schema_length=None)
+def _frame(name: str, rows: QuerySet[Any, Any], columns: list[str]) -> pl.DataFrame:
+    """`rows` is a values_list over `columns`: each is the frame's own column, typed as the
+    schema says, or a database key (`pk`, `*_pk`) still to be mapped to a council id.
+
+    Types are given, not inferred, so a column that happens to be all null keeps its type.
+    Database ordering is dropped: sorting millions of caseload rows is work nobody needs.
+    """
+    schema = {c: pl.Int64 if c.endswith("pk") else SCHEMAS[name][c] for c in columns}
+    return pl.DataFrame(list(rows.order_by()), schema=schema, orient="row")
 
 
 def _council_ids(frame: pl.DataFrame, pk: str, key: str) -> dict[int, str]:
     return dict(zip(frame[pk].to_list(), frame[key].to_list(), strict=True))
 
 
-def _map_pks(frame: pl.DataFrame, columns: Mapping[str, tuple[str, dict[int, str]]]) -> pl.DataFrame:
+def _map_pks(
+    frame: pl.DataFrame, columns: Mapping[str, tuple[str, dict[int, str]]]
+) -> pl.DataFrame:
     """Replace each database-key column by the council's id it stands for."""
     return frame.with_columns(
         pl.col(pk_col).replace_strict(ids, default=None, return_dtype=pl.String).alias(id_col)
@@ -57,8 +64,6 @@ def _finish(name: str, frame: pl.DataFrame) -> pl.DataFrame:
         frame = frame.with_columns(
             pl.when(pl.col(c) == "").then(None).otherwise(pl.col(c)).alias(c) for c in blanks
         )
-    if frame.height == 0:
-        return pl.DataFrame(schema=SCHEMAS[name])
     return conform(name, frame)
 
 
@@ -69,6 +74,7 @@ def council_frames(*, caseloads_from: date | None = None) -> CouncilFrames:
     millions of rows, and a page about the last three years needs only those.
     """
     teams = _frame(
+        "teams",
         Team.objects.values_list("pk", "team_id", "name", "service", "parent_id"),
         ["pk", "team_id", "team_name", "service", "parent_pk"],
     )
@@ -76,32 +82,81 @@ def council_frames(*, caseloads_from: date | None = None) -> CouncilFrames:
     teams = _map_pks(teams, {"parent_pk": ("parent_team_id", team_ids)})
 
     posts = _frame(
+        "posts",
         Post.objects.values_list(
-            "pk", "post_id", "team_id", "org_role", "job_title", "grade", _as_float("fte"),
-            "hard_to_fill", "established_from", "established_to",
+            "pk",
+            "post_id",
+            "team_id",
+            "org_role",
+            "job_title",
+            "grade",
+            _as_float("fte"),
+            "hard_to_fill",
+            "established_from",
+            "established_to",
         ),
-        ["pk", "post_id", "team_pk", "org_role", "job_title", "grade", "fte", "hard_to_fill",
-         "established_from", "established_to"],
+        [
+            "pk",
+            "post_id",
+            "team_pk",
+            "org_role",
+            "job_title",
+            "grade",
+            "fte",
+            "hard_to_fill",
+            "established_from",
+            "established_to",
+        ],
     )
     post_ids = _council_ids(posts, "pk", "post_id")
     posts = _map_pks(posts, {"team_pk": ("team_id", team_ids)})
 
     worker_columns = [c for c in SCHEMAS["workers"] if c != "worker_id"]
     workers = _frame(
+        "workers",
         Worker.objects.values_list("pk", "worker_id", *worker_columns),
         ["pk", "worker_id", *worker_columns],
     )
     worker_ids = _council_ids(workers, "pk", "worker_id")
 
     assignments = _frame(
+        "assignments",
         Assignment.objects.values_list(
-            "assignment_id", "worker_id", "team_id", "post_id", "org_role", "job_title",
-            "contract", _as_float("fte"), "start_date", "end_date", "start_origin", "end_reason",
-            "end_destination", "agency_name", _as_float("hourly_rate"), "covers_vacancy",
+            "assignment_id",
+            "worker_id",
+            "team_id",
+            "post_id",
+            "org_role",
+            "job_title",
+            "contract",
+            _as_float("fte"),
+            "start_date",
+            "end_date",
+            "start_origin",
+            "end_reason",
+            "end_destination",
+            "agency_name",
+            _as_float("hourly_rate"),
+            "covers_vacancy",
         ),
-        ["assignment_id", "worker_pk", "team_pk", "post_pk", "org_role", "job_title", "contract",
-         "fte", "start_date", "end_date", "start_origin", "end_reason", "end_destination",
-         "agency_name", "hourly_rate", "covers_vacancy"],
+        [
+            "assignment_id",
+            "worker_pk",
+            "team_pk",
+            "post_pk",
+            "org_role",
+            "job_title",
+            "contract",
+            "fte",
+            "start_date",
+            "end_date",
+            "start_origin",
+            "end_reason",
+            "end_destination",
+            "agency_name",
+            "hourly_rate",
+            "covers_vacancy",
+        ],
     )
     assignments = _map_pks(
         assignments,
@@ -116,12 +171,14 @@ def council_frames(*, caseloads_from: date | None = None) -> CouncilFrames:
     if caseloads_from is not None:
         snapshots = snapshots.filter(date__gte=caseloads_from)
     caseloads = _frame(
+        "caseloads",
         snapshots.values_list("worker_id", "date", "cases", _as_float("weighted_points")),
         ["worker_pk", "date", "cases", "weighted_points"],
     )
     caseloads = _map_pks(caseloads, {"worker_pk": ("worker_id", worker_ids)})
 
     absences = _frame(
+        "absences",
         Absence.objects.values_list(
             "worker_id", "start_date", "end_date", "reason", _as_float("working_days_lost")
         ),

@@ -26,7 +26,9 @@ class Existing:
     post_ids: pl.Series = field(default_factory=lambda: pl.Series("post_id", [], pl.String))
     worker_ids: pl.Series = field(default_factory=lambda: pl.Series("worker_id", [], pl.String))
     team_parents: pl.DataFrame = field(
-        default_factory=lambda: pl.DataFrame(schema={"team_id": pl.String, "parent_team_id": pl.String})
+        default_factory=lambda: pl.DataFrame(
+            schema={"team_id": pl.String, "parent_team_id": pl.String}
+        )
     )
     assignments: pl.DataFrame = field(default_factory=lambda: frames.empty("assignments"))
 
@@ -65,7 +67,9 @@ def _duplicates(table: pl.DataFrame, name: str, label: str) -> list[Problem]:
         .filter(pl.col(ROW) != pl.col("_first"))
     )
     if len(key) == 1:
-        what = pl.format('duplicate {} "{}": also on row {}', pl.lit(key[0]), pl.col(key[0]), "_first")
+        what = pl.format(
+            'duplicate {} "{}": also on row {}', pl.lit(key[0]), pl.col(key[0]), "_first"
+        )
     else:
         what = pl.format(
             "duplicate row for {}: also on row {}",
@@ -79,7 +83,9 @@ def _references(
     tables: dict[str, pl.DataFrame], labels: dict[str, str], existing: Existing
 ) -> list[Problem]:
     def known(file: str, column: str, before: pl.Series) -> pl.Series:
-        incoming = tables[file].get_column(column) if file in tables else pl.Series([], dtype=pl.String)
+        incoming = (
+            tables[file].get_column(column) if file in tables else pl.Series([], dtype=pl.String)
+        )
         return pl.concat([before.rename(column), incoming.rename(column)]).drop_nulls().unique()
 
     targets = {
@@ -108,7 +114,12 @@ def _references(
             unknown,
             labels[file],
             column,
-            pl.format('no {} "{}" in {}s.csv or already loaded', pl.lit(target), pl.col(column), pl.lit(target)),
+            pl.format(
+                'no {} "{}" in {}s.csv or already loaded',
+                pl.lit(target),
+                pl.col(column),
+                pl.lit(target),
+            ),
         )
     return problems
 
@@ -124,7 +135,10 @@ def _dates_in_order(tables: dict[str, pl.DataFrame], labels: dict[str, str]) -> 
         if file in tables:
             early = tables[file].filter(pl.col(end) < pl.col(start))
             problems += _problems(
-                early, labels[file], end, pl.format(end + " {} is before " + start + " {}", end, start)
+                early,
+                labels[file],
+                end,
+                pl.format(end + " {} is before " + start + " {}", end, start),
             )
     return problems
 
@@ -146,7 +160,12 @@ def _team_cycles(
             parent = parents.get(parent)
         if parent is not None:
             problems.append(
-                Problem(labels["teams"], row, "parent_team_id", f'team "{team_id}" would be its own ancestor')
+                Problem(
+                    labels["teams"],
+                    row,
+                    "parent_team_id",
+                    f'team "{team_id}" would be its own ancestor',
+                )
             )
     return problems
 
@@ -171,8 +190,12 @@ def _merged_assignments(tables: dict[str, pl.DataFrame], existing: Existing) -> 
     if "assignments" not in tables:
         return kept
     incoming = tables["assignments"].select(*columns, ROW).drop_nulls(["worker_id", "start_date"])
-    incoming = incoming.filter(pl.col("end_date").is_null() | (pl.col("end_date") >= pl.col("start_date")))
-    kept = kept.filter(~pl.col("assignment_id").is_in(incoming.get_column("assignment_id").implode()))
+    incoming = incoming.filter(
+        pl.col("end_date").is_null() | (pl.col("end_date") >= pl.col("start_date"))
+    )
+    kept = kept.filter(
+        ~pl.col("assignment_id").is_in(incoming.get_column("assignment_id").implode())
+    )
     return pl.concat([kept, incoming], how="vertical_relaxed")
 
 
@@ -180,7 +203,9 @@ def _fte_at_most_one(table: pl.DataFrame, merged: pl.DataFrame, label: str) -> l
     in_post = merged.filter((pl.col("contract") != "agency") & pl.col("fte").is_not_null())
     events = pl.concat(
         [
-            in_post.select("worker_id", pl.col("start_date").alias("day"), pl.col("fte").alias("change")),
+            in_post.select(
+                "worker_id", pl.col("start_date").alias("day"), pl.col("fte").alias("change")
+            ),
             in_post.filter(pl.col("end_date").is_not_null()).select(
                 "worker_id",
                 (pl.col("end_date") + pl.duration(days=1)).alias("day"),
@@ -225,7 +250,9 @@ def _fte_at_most_one(table: pl.DataFrame, merged: pl.DataFrame, label: str) -> l
 def _caseloads_need_an_assignment(
     tables: dict[str, pl.DataFrame], label: str, merged: pl.DataFrame, existing: Existing
 ) -> list[Problem]:
-    caseloads = tables["caseloads"].drop_nulls(["worker_id", "date"]).select(ROW, "worker_id", "date")
+    caseloads = (
+        tables["caseloads"].drop_nulls(["worker_id", "date"]).select(ROW, "worker_id", "date")
+    )
     # Caseload rows for unknown workers are already reported as bad references.
     if "workers" in tables:
         workers = pl.concat([existing.worker_ids, tables["workers"].get_column("worker_id")])
@@ -255,7 +282,11 @@ def _caseloads_need_an_assignment(
         .sort("start")
     )
     matched = caseloads.sort("date").join_asof(
-        spans, left_on="date", right_on="start", by="worker_id", strategy="backward",
+        spans,
+        left_on="date",
+        right_on="start",
+        by="worker_id",
+        strategy="backward",
         check_sortedness=False,
     )
     orphans = matched.filter(pl.col("end").is_null() | (pl.col("date") > pl.col("end"))).sort(ROW)

@@ -42,13 +42,17 @@ def _parse(column: Column, text: pl.Expr) -> tuple[pl.Expr, pl.Expr, str]:
     """(typed value, is-bad condition, message) for a column; `text` is stripped, null if blank."""
     kind = column.kind
     if kind in ("id", "text"):
-        return text, text.str.len_chars() > column.max_length, (
-            f"is longer than {column.max_length} characters"
+        return (
+            text,
+            text.str.len_chars() > column.max_length,
+            (f"is longer than {column.max_length} characters"),
         )
     if kind == "swe":
         upper = text.str.to_uppercase()
-        return upper, ~upper.str.contains(r"^[A-Z]{2}[0-9]{1,8}$"), (
-            "is not a Social Work England number (two letters then digits, e.g. SW123456)"
+        return (
+            upper,
+            ~upper.str.contains(r"^[A-Z]{2}[0-9]{1,8}$"),
+            ("is not a Social Work England number (two letters then digits, e.g. SW123456)"),
         )
     if kind == "date":
         value = pl.coalesce(
@@ -79,8 +83,12 @@ def _parse(column: Column, text: pl.Expr) -> tuple[pl.Expr, pl.Expr, str]:
         lookup[label.lower()] = code
     if column.name == "contract":
         lookup.update({"fixed term": "fixed_term", "fixed-term": "fixed_term"})
-    value = text.str.to_lowercase().replace_strict(lookup, default=None, return_dtype=_code_dtype(column))
-    shown = ", ".join(f"{code} {label}" if str(code) != label else label for code, label in column.codes)
+    value = text.str.to_lowercase().replace_strict(
+        lookup, default=None, return_dtype=_code_dtype(column)
+    )
+    shown = ", ".join(
+        f"{code} {label}" if str(code) != label else label for code, label in column.codes
+    )
     return value, value.is_null(), f"is not a code of this list: {shown}"
 
 
@@ -107,9 +115,7 @@ def parse_table(table: RawTable) -> tuple[pl.DataFrame, list[Problem]]:
             checks.append(text.is_null())
         else:
             checks.append(pl.lit(False))
-    flags = frame.select(
-        pl.col(ROW), *[check.alias(f"_flag{i}") for i, check in enumerate(checks)]
-    )
+    flags = frame.select(pl.col(ROW), *[check.alias(f"_flag{i}") for i, check in enumerate(checks)])
     position = 0
     for column in spec.columns:
         if column.name not in frame.columns:

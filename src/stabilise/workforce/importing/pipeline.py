@@ -57,8 +57,12 @@ def existing_register() -> Existing:
         orient="row",
     )
     return Existing(
-        team_ids=pl.Series("team_id", list(Team.objects.values_list("team_id", flat=True)), pl.String),
-        post_ids=pl.Series("post_id", list(Post.objects.values_list("post_id", flat=True)), pl.String),
+        team_ids=pl.Series(
+            "team_id", list(Team.objects.values_list("team_id", flat=True)), pl.String
+        ),
+        post_ids=pl.Series(
+            "post_id", list(Post.objects.values_list("post_id", flat=True)), pl.String
+        ),
         worker_ids=pl.Series(
             "worker_id", list(Worker.objects.values_list("worker_id", flat=True)), pl.String
         ),
@@ -73,7 +77,8 @@ def existing_register() -> Existing:
 
 def _sorted(problems: list[Problem], order: dict[str, int]) -> list[Problem]:
     return sorted(
-        problems, key=lambda p: (order.get(p.file, -1), p.file, p.row or 0, p.column or "", p.message)
+        problems,
+        key=lambda p: (order.get(p.file, -1), p.file, p.row or 0, p.column or "", p.message),
     )
 
 
@@ -107,7 +112,9 @@ def import_council(
     ordered = {name: tables[name] for name in FILE_ORDER if name in tables}
     try:
         with transaction.atomic():
-            run = ImportRun.objects.create(source=result.source[:500], imported_by=imported_by[:150])
+            run = ImportRun.objects.create(
+                source=result.source[:500], imported_by=imported_by[:150]
+            )
             counts = write_register(ordered, run, report)
             run.created, run.updated = counts.created, counts.updated
             run.save(update_fields=["created", "updated"])
@@ -118,7 +125,12 @@ def import_council(
         # The checks should make this impossible; if the database still refuses, nothing is kept.
         logger.error("import rolled back: %s", type(error).__name__)
         result.problems = [
-            Problem(result.source, None, None, f"the database refused the import, so nothing was saved ({type(error).__name__})")
+            Problem(
+                result.source,
+                None,
+                None,
+                f"the database refused the import, so nothing was saved ({type(error).__name__})",
+            )
         ]
         return result
     result.created, result.updated, result.run_id = counts.created, counts.updated, run.pk

@@ -39,7 +39,9 @@ def read_source(path: Path, max_bytes: int) -> Source:
     """Read every import file at `path`; unreadable input becomes problems, never exceptions."""
     source = Source([], [])
     if not path.exists():
-        source.problems.append(Problem(path.name or str(path), None, None, "no such file or folder"))
+        source.problems.append(
+            Problem(path.name or str(path), None, None, "no such file or folder")
+        )
         return source
     if path.is_dir():
         csvs = sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() == ".csv")
@@ -86,7 +88,12 @@ def _check_one_table_per_file(source: Source) -> None:
     for table in source.tables:
         if table.name in seen:
             source.problems.append(
-                Problem(table.label, None, None, f"{table.name} is given twice (also {seen[table.name]})")
+                Problem(
+                    table.label,
+                    None,
+                    None,
+                    f"{table.name} is given twice (also {seen[table.name]})",
+                )
             )
         seen.setdefault(table.name, table.label)
 
@@ -113,7 +120,9 @@ def _read_zip(path: Path, max_bytes: int, source: Source) -> None:
                 if not _too_big(label, member.file_size, max_bytes, source):
                     _read_csv(label, archive.read(member), source)
     except (zipfile.BadZipFile, OSError, RuntimeError, EOFError) as error:
-        source.problems.append(Problem(path.name, None, None, f"not a readable .zip file ({error})"))
+        source.problems.append(
+            Problem(path.name, None, None, f"not a readable .zip file ({error})")
+        )
 
 
 def _decode(label: str, data: bytes, source: Source) -> str | None:
@@ -159,7 +168,9 @@ def _read_workbook(path: Path, source: Source) -> None:
         workbook = load_workbook(path, read_only=True, data_only=True)
     except Exception as error:  # openpyxl raises many kinds for a damaged or foreign file
         source.problems.append(
-            Problem(path.name, None, None, f"not a readable .xlsx workbook ({type(error).__name__})")
+            Problem(
+                path.name, None, None, f"not a readable .xlsx workbook ({type(error).__name__})"
+            )
         )
         return
     try:
@@ -171,7 +182,9 @@ def _read_workbook(path: Path, source: Source) -> None:
                 _collect(name, label, rows, source)
     except Exception as error:  # a damaged sheet part surfaces only while reading rows
         source.problems.append(
-            Problem(path.name, None, None, f"the workbook could not be read ({type(error).__name__})")
+            Problem(
+                path.name, None, None, f"the workbook could not be read ({type(error).__name__})"
+            )
         )
     finally:
         workbook.close()
@@ -216,10 +229,16 @@ def _collect(name: str, label: str, rows: Iterable[list[str]], source: Source) -
             unnamed.append(position)
         elif column not in known:
             header_ok = False
-            hint = " (columns must be separated by commas)" if ";" in column or "\t" in column else ""
+            hint = (
+                " (columns must be separated by commas)" if ";" in column or "\t" in column else ""
+            )
             source.problems.append(
-                Problem(label, 1, header[position].strip(), f"unknown column{hint}; expected some of "
-                        + ", ".join(spec.column_names))
+                Problem(
+                    label,
+                    1,
+                    header[position].strip(),
+                    f"unknown column{hint}; expected some of " + ", ".join(spec.column_names),
+                )
             )
         elif column in (c for _, c in keep):
             header_ok = False
@@ -227,10 +246,12 @@ def _collect(name: str, label: str, rows: Iterable[list[str]], source: Source) -
         else:
             keep.append((position, column))
     given = {c for _, c in keep}
-    for column in spec.columns:
-        if column.required and column.name not in given:
+    for spec_column in spec.columns:
+        if spec_column.required and spec_column.name not in given:
             header_ok = False
-            source.problems.append(Problem(label, 1, column.name, "required column is missing"))
+            source.problems.append(
+                Problem(label, 1, spec_column.name, "required column is missing")
+            )
     width = len(names)
     chunks: list[pl.DataFrame] = []
     columns: dict[str, list[str]] = {c: [] for _, c in keep}
@@ -244,7 +265,9 @@ def _collect(name: str, label: str, rows: Iterable[list[str]], source: Source) -
             )
             continue
         if any(row[p].strip() for p in unnamed if p < len(row)):
-            source.problems.append(Problem(label, number, None, "a value sits under a column with no name"))
+            source.problems.append(
+                Problem(label, number, None, "a value sits under a column with no name")
+            )
         for position, column in keep:
             columns[column].append(row[position] if position < len(row) else "")
         row_numbers.append(number)

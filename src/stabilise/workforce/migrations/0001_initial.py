@@ -7,7 +7,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -16,244 +15,811 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='ImportRun',
+            name="ImportRun",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('started_at', models.DateTimeField(auto_now_add=True)),
-                ('source', models.CharField(max_length=500)),
-                ('imported_by', models.CharField(max_length=150)),
-                ('created', models.JSONField(default=dict)),
-                ('updated', models.JSONField(default=dict)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("started_at", models.DateTimeField(auto_now_add=True)),
+                ("source", models.CharField(max_length=500)),
+                ("imported_by", models.CharField(max_length=150)),
+                ("created", models.JSONField(default=dict)),
+                ("updated", models.JSONField(default=dict)),
             ],
             options={
-                'ordering': ['-started_at'],
+                "ordering": ["-started_at"],
             },
         ),
         migrations.CreateModel(
-            name='Worker',
+            name="Worker",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('worker_id', models.CharField(max_length=50, unique=True, verbose_name='worker id')),
-                ('display_name', models.CharField(max_length=200)),
-                ('swe_number', models.CharField(blank=True, max_length=20, verbose_name='Social Work England number')),
-                ('date_of_birth', models.DateField(blank=True, null=True)),
-                ('gender', models.PositiveSmallIntegerField(blank=True, choices=[(0, 'Not known'), (1, 'Male'), (2, 'Female'), (9, 'Not specified')], null=True)),
-                ('ethnicity', models.CharField(blank=True, choices=[('WBRI', 'White British'), ('WIRI', 'White Irish'), ('WOTH', 'Any other White background'), ('MWBC', 'White and Black Caribbean'), ('MWBA', 'White and Black African'), ('MWAS', 'White and Asian'), ('MOTH', 'Any other mixed background'), ('AIND', 'Indian'), ('APKN', 'Pakistani'), ('ABAN', 'Bangladeshi'), ('AOTH', 'Any other Asian background'), ('BCRB', 'Caribbean'), ('BAFR', 'African'), ('BOTH', 'Any other Black background'), ('CHNE', 'Chinese'), ('OOTH', 'Any other ethnic group'), ('REFU', 'Refused'), ('NOBT', 'Information not yet obtained')], max_length=4)),
-                ('qual_level', models.PositiveSmallIntegerField(blank=True, choices=[(1, 'Undergraduate'), (2, 'Postgraduate'), (3, 'Other')], null=True)),
-                ('qual_institution', models.CharField(blank=True, max_length=200)),
-                ('qualified_on', models.DateField(blank=True, null=True)),
-                ('step_up_grad', models.BooleanField(default=False)),
-                ('frontline_grad', models.BooleanField(default=False)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "worker_id",
+                    models.CharField(max_length=50, unique=True, verbose_name="worker id"),
+                ),
+                ("display_name", models.CharField(max_length=200)),
+                (
+                    "swe_number",
+                    models.CharField(
+                        blank=True, max_length=20, verbose_name="Social Work England number"
+                    ),
+                ),
+                ("date_of_birth", models.DateField(blank=True, null=True)),
+                (
+                    "gender",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        choices=[
+                            (0, "Not known"),
+                            (1, "Male"),
+                            (2, "Female"),
+                            (9, "Not specified"),
+                        ],
+                        null=True,
+                    ),
+                ),
+                (
+                    "ethnicity",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("WBRI", "White British"),
+                            ("WIRI", "White Irish"),
+                            ("WOTH", "Any other White background"),
+                            ("MWBC", "White and Black Caribbean"),
+                            ("MWBA", "White and Black African"),
+                            ("MWAS", "White and Asian"),
+                            ("MOTH", "Any other mixed background"),
+                            ("AIND", "Indian"),
+                            ("APKN", "Pakistani"),
+                            ("ABAN", "Bangladeshi"),
+                            ("AOTH", "Any other Asian background"),
+                            ("BCRB", "Caribbean"),
+                            ("BAFR", "African"),
+                            ("BOTH", "Any other Black background"),
+                            ("CHNE", "Chinese"),
+                            ("OOTH", "Any other ethnic group"),
+                            ("REFU", "Refused"),
+                            ("NOBT", "Information not yet obtained"),
+                        ],
+                        max_length=4,
+                    ),
+                ),
+                (
+                    "qual_level",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        choices=[(1, "Undergraduate"), (2, "Postgraduate"), (3, "Other")],
+                        null=True,
+                    ),
+                ),
+                ("qual_institution", models.CharField(blank=True, max_length=200)),
+                ("qualified_on", models.DateField(blank=True, null=True)),
+                ("step_up_grad", models.BooleanField(default=False)),
+                ("frontline_grad", models.BooleanField(default=False)),
             ],
             options={
-                'ordering': ['display_name'],
+                "ordering": ["display_name"],
             },
         ),
         migrations.CreateModel(
-            name='HistoricalWorker',
+            name="HistoricalWorker",
             fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('worker_id', models.CharField(db_index=True, max_length=50, verbose_name='worker id')),
-                ('display_name', models.CharField(max_length=200)),
-                ('swe_number', models.CharField(blank=True, max_length=20, verbose_name='Social Work England number')),
-                ('date_of_birth', models.DateField(blank=True, null=True)),
-                ('gender', models.PositiveSmallIntegerField(blank=True, choices=[(0, 'Not known'), (1, 'Male'), (2, 'Female'), (9, 'Not specified')], null=True)),
-                ('ethnicity', models.CharField(blank=True, choices=[('WBRI', 'White British'), ('WIRI', 'White Irish'), ('WOTH', 'Any other White background'), ('MWBC', 'White and Black Caribbean'), ('MWBA', 'White and Black African'), ('MWAS', 'White and Asian'), ('MOTH', 'Any other mixed background'), ('AIND', 'Indian'), ('APKN', 'Pakistani'), ('ABAN', 'Bangladeshi'), ('AOTH', 'Any other Asian background'), ('BCRB', 'Caribbean'), ('BAFR', 'African'), ('BOTH', 'Any other Black background'), ('CHNE', 'Chinese'), ('OOTH', 'Any other ethnic group'), ('REFU', 'Refused'), ('NOBT', 'Information not yet obtained')], max_length=4)),
-                ('qual_level', models.PositiveSmallIntegerField(blank=True, choices=[(1, 'Undergraduate'), (2, 'Postgraduate'), (3, 'Other')], null=True)),
-                ('qual_institution', models.CharField(blank=True, max_length=200)),
-                ('qualified_on', models.DateField(blank=True, null=True)),
-                ('step_up_grad', models.BooleanField(default=False)),
-                ('frontline_grad', models.BooleanField(default=False)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "worker_id",
+                    models.CharField(db_index=True, max_length=50, verbose_name="worker id"),
+                ),
+                ("display_name", models.CharField(max_length=200)),
+                (
+                    "swe_number",
+                    models.CharField(
+                        blank=True, max_length=20, verbose_name="Social Work England number"
+                    ),
+                ),
+                ("date_of_birth", models.DateField(blank=True, null=True)),
+                (
+                    "gender",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        choices=[
+                            (0, "Not known"),
+                            (1, "Male"),
+                            (2, "Female"),
+                            (9, "Not specified"),
+                        ],
+                        null=True,
+                    ),
+                ),
+                (
+                    "ethnicity",
+                    models.CharField(
+                        blank=True,
+                        choices=[
+                            ("WBRI", "White British"),
+                            ("WIRI", "White Irish"),
+                            ("WOTH", "Any other White background"),
+                            ("MWBC", "White and Black Caribbean"),
+                            ("MWBA", "White and Black African"),
+                            ("MWAS", "White and Asian"),
+                            ("MOTH", "Any other mixed background"),
+                            ("AIND", "Indian"),
+                            ("APKN", "Pakistani"),
+                            ("ABAN", "Bangladeshi"),
+                            ("AOTH", "Any other Asian background"),
+                            ("BCRB", "Caribbean"),
+                            ("BAFR", "African"),
+                            ("BOTH", "Any other Black background"),
+                            ("CHNE", "Chinese"),
+                            ("OOTH", "Any other ethnic group"),
+                            ("REFU", "Refused"),
+                            ("NOBT", "Information not yet obtained"),
+                        ],
+                        max_length=4,
+                    ),
+                ),
+                (
+                    "qual_level",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        choices=[(1, "Undergraduate"), (2, "Postgraduate"), (3, "Other")],
+                        null=True,
+                    ),
+                ),
+                ("qual_institution", models.CharField(blank=True, max_length=200)),
+                ("qualified_on", models.DateField(blank=True, null=True)),
+                ("step_up_grad", models.BooleanField(default=False)),
+                ("frontline_grad", models.BooleanField(default=False)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'historical worker',
-                'verbose_name_plural': 'historical workers',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
-        ),
-        migrations.CreateModel(
-            name='Team',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('team_id', models.CharField(max_length=50, unique=True, verbose_name='team id')),
-                ('name', models.CharField(max_length=200)),
-                ('service', models.CharField(blank=True, max_length=200)),
-                ('parent', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='children', to='workforce.team')),
-            ],
-            options={
-                'ordering': ['name'],
-            },
-        ),
-        migrations.CreateModel(
-            name='Post',
-            fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('post_id', models.CharField(max_length=50, unique=True, verbose_name='post id')),
-                ('org_role', models.PositiveSmallIntegerField(choices=[(1, 'Senior manager'), (2, 'Middle manager'), (3, 'First line manager'), (4, 'Senior practitioner'), (5, 'Case holder'), (6, 'Qualified without cases')])),
-                ('job_title', models.CharField(blank=True, max_length=200)),
-                ('grade', models.CharField(blank=True, max_length=50)),
-                ('fte', models.DecimalField(decimal_places=4, max_digits=6, verbose_name='FTE')),
-                ('hard_to_fill', models.BooleanField(default=False)),
-                ('established_from', models.DateField()),
-                ('established_to', models.DateField(blank=True, null=True)),
-                ('team', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='posts', to='workforce.team')),
-            ],
-            options={
-                'ordering': ['post_id'],
-            },
-        ),
-        migrations.CreateModel(
-            name='HistoricalTeam',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('team_id', models.CharField(db_index=True, max_length=50, verbose_name='team id')),
-                ('name', models.CharField(max_length=200)),
-                ('service', models.CharField(blank=True, max_length=200)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('parent', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='workforce.team')),
-            ],
-            options={
-                'verbose_name': 'historical team',
-                'verbose_name_plural': 'historical teams',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
-        ),
-        migrations.CreateModel(
-            name='HistoricalPost',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('post_id', models.CharField(db_index=True, max_length=50, verbose_name='post id')),
-                ('org_role', models.PositiveSmallIntegerField(choices=[(1, 'Senior manager'), (2, 'Middle manager'), (3, 'First line manager'), (4, 'Senior practitioner'), (5, 'Case holder'), (6, 'Qualified without cases')])),
-                ('job_title', models.CharField(blank=True, max_length=200)),
-                ('grade', models.CharField(blank=True, max_length=50)),
-                ('fte', models.DecimalField(decimal_places=4, max_digits=6, verbose_name='FTE')),
-                ('hard_to_fill', models.BooleanField(default=False)),
-                ('established_from', models.DateField()),
-                ('established_to', models.DateField(blank=True, null=True)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('team', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='workforce.team')),
-            ],
-            options={
-                'verbose_name': 'historical post',
-                'verbose_name_plural': 'historical posts',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
-        ),
-        migrations.CreateModel(
-            name='HistoricalAssignment',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('assignment_id', models.CharField(db_index=True, max_length=50, verbose_name='assignment id')),
-                ('org_role', models.PositiveSmallIntegerField(choices=[(1, 'Senior manager'), (2, 'Middle manager'), (3, 'First line manager'), (4, 'Senior practitioner'), (5, 'Case holder'), (6, 'Qualified without cases')])),
-                ('job_title', models.CharField(blank=True, max_length=200)),
-                ('contract', models.CharField(choices=[('permanent', 'Permanent'), ('fixed_term', 'Fixed term'), ('agency', 'Agency')], max_length=20)),
-                ('fte', models.DecimalField(decimal_places=4, max_digits=6, verbose_name='FTE')),
-                ('start_date', models.DateField()),
-                ('end_date', models.DateField(blank=True, null=True)),
-                ('start_origin', models.PositiveSmallIntegerField(blank=True, choices=[(1, 'Newly qualified social worker'), (2, 'Social worker role in a different LA in England'), (3, 'Social worker role outside England'), (4, 'Agency or consultancy in social work'), (5, 'Other social work role, non-LA'), (6, 'Other social care role in LA or non-LA'), (7, 'Non-social care role, outside England, no employment or career break'), (8, 'Other'), (9, 'Not known'), (10, 'Not yet collected')], null=True)),
-                ('end_reason', models.PositiveSmallIntegerField(blank=True, choices=[(1, 'Resignation'), (2, 'Voluntary redundancy'), (3, 'Compulsory redundancy'), (4, 'Dismissed'), (5, 'Retired'), (6, 'Deceased'), (7, 'Moved to a non-child and family social work role within LA'), (8, 'Other'), (9, 'Not known'), (10, 'Not yet collected')], null=True)),
-                ('end_destination', models.PositiveSmallIntegerField(blank=True, choices=[(1, 'Social worker role in a different LA in England'), (2, 'Social worker role outside England'), (3, 'Agency or consultancy in social work'), (4, 'Other social work role, non-LA'), (5, 'Other social care role in LA or non-LA'), (6, 'Non-social care role, no employment, redundancy, career break or left England'), (7, 'Other'), (8, 'Not known'), (9, 'Not yet collected')], null=True)),
-                ('agency_name', models.CharField(blank=True, max_length=200)),
-                ('hourly_rate', models.DecimalField(blank=True, decimal_places=2, max_digits=8, null=True)),
-                ('covers_vacancy', models.BooleanField(default=False)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('post', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='workforce.post')),
-                ('team', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='workforce.team')),
-                ('worker', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='workforce.worker')),
-            ],
-            options={
-                'verbose_name': 'historical assignment',
-                'verbose_name_plural': 'historical assignments',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
-            },
-            bases=(simple_history.models.HistoricalChanges, models.Model),
-        ),
-        migrations.CreateModel(
-            name='HistoricalAbsence',
-            fields=[
-                ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
-                ('start_date', models.DateField()),
-                ('end_date', models.DateField()),
-                ('reason', models.CharField(choices=[('MAT', 'Maternity/paternity'), ('OTH', 'Other paid authorised'), ('PUB', 'Public duties'), ('SIC', 'Sickness'), ('TRN', 'Training'), ('UNA', 'Unauthorised'), ('UNP', 'Unpaid authorised')], max_length=3)),
-                ('working_days_lost', models.DecimalField(decimal_places=2, max_digits=7)),
-                ('history_id', models.AutoField(primary_key=True, serialize=False)),
-                ('history_date', models.DateTimeField(db_index=True)),
-                ('history_change_reason', models.CharField(max_length=100, null=True)),
-                ('history_type', models.CharField(choices=[('+', 'Created'), ('~', 'Changed'), ('-', 'Deleted')], max_length=1)),
-                ('history_user', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('worker', models.ForeignKey(blank=True, db_constraint=False, null=True, on_delete=django.db.models.deletion.DO_NOTHING, related_name='+', to='workforce.worker')),
-            ],
-            options={
-                'verbose_name': 'historical absence',
-                'verbose_name_plural': 'historical absences',
-                'ordering': ('-history_date', '-history_id'),
-                'get_latest_by': ('history_date', 'history_id'),
+                "verbose_name": "historical worker",
+                "verbose_name_plural": "historical workers",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
             },
             bases=(simple_history.models.HistoricalChanges, models.Model),
         ),
         migrations.CreateModel(
-            name='Assignment',
+            name="Team",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('assignment_id', models.CharField(max_length=50, unique=True, verbose_name='assignment id')),
-                ('org_role', models.PositiveSmallIntegerField(choices=[(1, 'Senior manager'), (2, 'Middle manager'), (3, 'First line manager'), (4, 'Senior practitioner'), (5, 'Case holder'), (6, 'Qualified without cases')])),
-                ('job_title', models.CharField(blank=True, max_length=200)),
-                ('contract', models.CharField(choices=[('permanent', 'Permanent'), ('fixed_term', 'Fixed term'), ('agency', 'Agency')], max_length=20)),
-                ('fte', models.DecimalField(decimal_places=4, max_digits=6, verbose_name='FTE')),
-                ('start_date', models.DateField()),
-                ('end_date', models.DateField(blank=True, null=True)),
-                ('start_origin', models.PositiveSmallIntegerField(blank=True, choices=[(1, 'Newly qualified social worker'), (2, 'Social worker role in a different LA in England'), (3, 'Social worker role outside England'), (4, 'Agency or consultancy in social work'), (5, 'Other social work role, non-LA'), (6, 'Other social care role in LA or non-LA'), (7, 'Non-social care role, outside England, no employment or career break'), (8, 'Other'), (9, 'Not known'), (10, 'Not yet collected')], null=True)),
-                ('end_reason', models.PositiveSmallIntegerField(blank=True, choices=[(1, 'Resignation'), (2, 'Voluntary redundancy'), (3, 'Compulsory redundancy'), (4, 'Dismissed'), (5, 'Retired'), (6, 'Deceased'), (7, 'Moved to a non-child and family social work role within LA'), (8, 'Other'), (9, 'Not known'), (10, 'Not yet collected')], null=True)),
-                ('end_destination', models.PositiveSmallIntegerField(blank=True, choices=[(1, 'Social worker role in a different LA in England'), (2, 'Social worker role outside England'), (3, 'Agency or consultancy in social work'), (4, 'Other social work role, non-LA'), (5, 'Other social care role in LA or non-LA'), (6, 'Non-social care role, no employment, redundancy, career break or left England'), (7, 'Other'), (8, 'Not known'), (9, 'Not yet collected')], null=True)),
-                ('agency_name', models.CharField(blank=True, max_length=200)),
-                ('hourly_rate', models.DecimalField(blank=True, decimal_places=2, max_digits=8, null=True)),
-                ('covers_vacancy', models.BooleanField(default=False)),
-                ('post', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='assignments', to='workforce.post')),
-                ('team', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='assignments', to='workforce.team')),
-                ('worker', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='assignments', to='workforce.worker')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("team_id", models.CharField(max_length=50, unique=True, verbose_name="team id")),
+                ("name", models.CharField(max_length=200)),
+                ("service", models.CharField(blank=True, max_length=200)),
+                (
+                    "parent",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="children",
+                        to="workforce.team",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['start_date', 'assignment_id'],
-                'indexes': [models.Index(fields=['start_date', 'end_date'], name='workforce_a_start_d_731881_idx')],
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Absence',
+            name="Post",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('start_date', models.DateField()),
-                ('end_date', models.DateField()),
-                ('reason', models.CharField(choices=[('MAT', 'Maternity/paternity'), ('OTH', 'Other paid authorised'), ('PUB', 'Public duties'), ('SIC', 'Sickness'), ('TRN', 'Training'), ('UNA', 'Unauthorised'), ('UNP', 'Unpaid authorised')], max_length=3)),
-                ('working_days_lost', models.DecimalField(decimal_places=2, max_digits=7)),
-                ('worker', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='absences', to='workforce.worker')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("post_id", models.CharField(max_length=50, unique=True, verbose_name="post id")),
+                (
+                    "org_role",
+                    models.PositiveSmallIntegerField(
+                        choices=[
+                            (1, "Senior manager"),
+                            (2, "Middle manager"),
+                            (3, "First line manager"),
+                            (4, "Senior practitioner"),
+                            (5, "Case holder"),
+                            (6, "Qualified without cases"),
+                        ]
+                    ),
+                ),
+                ("job_title", models.CharField(blank=True, max_length=200)),
+                ("grade", models.CharField(blank=True, max_length=50)),
+                ("fte", models.DecimalField(decimal_places=4, max_digits=6, verbose_name="FTE")),
+                ("hard_to_fill", models.BooleanField(default=False)),
+                ("established_from", models.DateField()),
+                ("established_to", models.DateField(blank=True, null=True)),
+                (
+                    "team",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="posts",
+                        to="workforce.team",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['start_date'],
-                'constraints': [models.UniqueConstraint(fields=('worker', 'start_date', 'reason'), name='one_absence_per_start_and_reason')],
+                "ordering": ["post_id"],
+            },
+        ),
+        migrations.CreateModel(
+            name="HistoricalTeam",
+            fields=[
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("team_id", models.CharField(db_index=True, max_length=50, verbose_name="team id")),
+                ("name", models.CharField(max_length=200)),
+                ("service", models.CharField(blank=True, max_length=200)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "parent",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="workforce.team",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "historical team",
+                "verbose_name_plural": "historical teams",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
+            },
+            bases=(simple_history.models.HistoricalChanges, models.Model),
+        ),
+        migrations.CreateModel(
+            name="HistoricalPost",
+            fields=[
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("post_id", models.CharField(db_index=True, max_length=50, verbose_name="post id")),
+                (
+                    "org_role",
+                    models.PositiveSmallIntegerField(
+                        choices=[
+                            (1, "Senior manager"),
+                            (2, "Middle manager"),
+                            (3, "First line manager"),
+                            (4, "Senior practitioner"),
+                            (5, "Case holder"),
+                            (6, "Qualified without cases"),
+                        ]
+                    ),
+                ),
+                ("job_title", models.CharField(blank=True, max_length=200)),
+                ("grade", models.CharField(blank=True, max_length=50)),
+                ("fte", models.DecimalField(decimal_places=4, max_digits=6, verbose_name="FTE")),
+                ("hard_to_fill", models.BooleanField(default=False)),
+                ("established_from", models.DateField()),
+                ("established_to", models.DateField(blank=True, null=True)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "team",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="workforce.team",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "historical post",
+                "verbose_name_plural": "historical posts",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
+            },
+            bases=(simple_history.models.HistoricalChanges, models.Model),
+        ),
+        migrations.CreateModel(
+            name="HistoricalAssignment",
+            fields=[
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "assignment_id",
+                    models.CharField(db_index=True, max_length=50, verbose_name="assignment id"),
+                ),
+                (
+                    "org_role",
+                    models.PositiveSmallIntegerField(
+                        choices=[
+                            (1, "Senior manager"),
+                            (2, "Middle manager"),
+                            (3, "First line manager"),
+                            (4, "Senior practitioner"),
+                            (5, "Case holder"),
+                            (6, "Qualified without cases"),
+                        ]
+                    ),
+                ),
+                ("job_title", models.CharField(blank=True, max_length=200)),
+                (
+                    "contract",
+                    models.CharField(
+                        choices=[
+                            ("permanent", "Permanent"),
+                            ("fixed_term", "Fixed term"),
+                            ("agency", "Agency"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("fte", models.DecimalField(decimal_places=4, max_digits=6, verbose_name="FTE")),
+                ("start_date", models.DateField()),
+                ("end_date", models.DateField(blank=True, null=True)),
+                (
+                    "start_origin",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        choices=[
+                            (1, "Newly qualified social worker"),
+                            (2, "Social worker role in a different LA in England"),
+                            (3, "Social worker role outside England"),
+                            (4, "Agency or consultancy in social work"),
+                            (5, "Other social work role, non-LA"),
+                            (6, "Other social care role in LA or non-LA"),
+                            (
+                                7,
+                                "Non-social care role, outside England, no employment or career break",
+                            ),
+                            (8, "Other"),
+                            (9, "Not known"),
+                            (10, "Not yet collected"),
+                        ],
+                        null=True,
+                    ),
+                ),
+                (
+                    "end_reason",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        choices=[
+                            (1, "Resignation"),
+                            (2, "Voluntary redundancy"),
+                            (3, "Compulsory redundancy"),
+                            (4, "Dismissed"),
+                            (5, "Retired"),
+                            (6, "Deceased"),
+                            (7, "Moved to a non-child and family social work role within LA"),
+                            (8, "Other"),
+                            (9, "Not known"),
+                            (10, "Not yet collected"),
+                        ],
+                        null=True,
+                    ),
+                ),
+                (
+                    "end_destination",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        choices=[
+                            (1, "Social worker role in a different LA in England"),
+                            (2, "Social worker role outside England"),
+                            (3, "Agency or consultancy in social work"),
+                            (4, "Other social work role, non-LA"),
+                            (5, "Other social care role in LA or non-LA"),
+                            (
+                                6,
+                                "Non-social care role, no employment, redundancy, career break or left England",
+                            ),
+                            (7, "Other"),
+                            (8, "Not known"),
+                            (9, "Not yet collected"),
+                        ],
+                        null=True,
+                    ),
+                ),
+                ("agency_name", models.CharField(blank=True, max_length=200)),
+                (
+                    "hourly_rate",
+                    models.DecimalField(blank=True, decimal_places=2, max_digits=8, null=True),
+                ),
+                ("covers_vacancy", models.BooleanField(default=False)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "post",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="workforce.post",
+                    ),
+                ),
+                (
+                    "team",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="workforce.team",
+                    ),
+                ),
+                (
+                    "worker",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="workforce.worker",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "historical assignment",
+                "verbose_name_plural": "historical assignments",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
+            },
+            bases=(simple_history.models.HistoricalChanges, models.Model),
+        ),
+        migrations.CreateModel(
+            name="HistoricalAbsence",
+            fields=[
+                (
+                    "id",
+                    models.BigIntegerField(
+                        auto_created=True, blank=True, db_index=True, verbose_name="ID"
+                    ),
+                ),
+                ("start_date", models.DateField()),
+                ("end_date", models.DateField()),
+                (
+                    "reason",
+                    models.CharField(
+                        choices=[
+                            ("MAT", "Maternity/paternity"),
+                            ("OTH", "Other paid authorised"),
+                            ("PUB", "Public duties"),
+                            ("SIC", "Sickness"),
+                            ("TRN", "Training"),
+                            ("UNA", "Unauthorised"),
+                            ("UNP", "Unpaid authorised"),
+                        ],
+                        max_length=3,
+                    ),
+                ),
+                ("working_days_lost", models.DecimalField(decimal_places=2, max_digits=7)),
+                ("history_id", models.AutoField(primary_key=True, serialize=False)),
+                ("history_date", models.DateTimeField(db_index=True)),
+                ("history_change_reason", models.CharField(max_length=100, null=True)),
+                (
+                    "history_type",
+                    models.CharField(
+                        choices=[("+", "Created"), ("~", "Changed"), ("-", "Deleted")], max_length=1
+                    ),
+                ),
+                (
+                    "history_user",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "worker",
+                    models.ForeignKey(
+                        blank=True,
+                        db_constraint=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.DO_NOTHING,
+                        related_name="+",
+                        to="workforce.worker",
+                    ),
+                ),
+            ],
+            options={
+                "verbose_name": "historical absence",
+                "verbose_name_plural": "historical absences",
+                "ordering": ("-history_date", "-history_id"),
+                "get_latest_by": ("history_date", "history_id"),
+            },
+            bases=(simple_history.models.HistoricalChanges, models.Model),
+        ),
+        migrations.CreateModel(
+            name="Assignment",
+            fields=[
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "assignment_id",
+                    models.CharField(max_length=50, unique=True, verbose_name="assignment id"),
+                ),
+                (
+                    "org_role",
+                    models.PositiveSmallIntegerField(
+                        choices=[
+                            (1, "Senior manager"),
+                            (2, "Middle manager"),
+                            (3, "First line manager"),
+                            (4, "Senior practitioner"),
+                            (5, "Case holder"),
+                            (6, "Qualified without cases"),
+                        ]
+                    ),
+                ),
+                ("job_title", models.CharField(blank=True, max_length=200)),
+                (
+                    "contract",
+                    models.CharField(
+                        choices=[
+                            ("permanent", "Permanent"),
+                            ("fixed_term", "Fixed term"),
+                            ("agency", "Agency"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("fte", models.DecimalField(decimal_places=4, max_digits=6, verbose_name="FTE")),
+                ("start_date", models.DateField()),
+                ("end_date", models.DateField(blank=True, null=True)),
+                (
+                    "start_origin",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        choices=[
+                            (1, "Newly qualified social worker"),
+                            (2, "Social worker role in a different LA in England"),
+                            (3, "Social worker role outside England"),
+                            (4, "Agency or consultancy in social work"),
+                            (5, "Other social work role, non-LA"),
+                            (6, "Other social care role in LA or non-LA"),
+                            (
+                                7,
+                                "Non-social care role, outside England, no employment or career break",
+                            ),
+                            (8, "Other"),
+                            (9, "Not known"),
+                            (10, "Not yet collected"),
+                        ],
+                        null=True,
+                    ),
+                ),
+                (
+                    "end_reason",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        choices=[
+                            (1, "Resignation"),
+                            (2, "Voluntary redundancy"),
+                            (3, "Compulsory redundancy"),
+                            (4, "Dismissed"),
+                            (5, "Retired"),
+                            (6, "Deceased"),
+                            (7, "Moved to a non-child and family social work role within LA"),
+                            (8, "Other"),
+                            (9, "Not known"),
+                            (10, "Not yet collected"),
+                        ],
+                        null=True,
+                    ),
+                ),
+                (
+                    "end_destination",
+                    models.PositiveSmallIntegerField(
+                        blank=True,
+                        choices=[
+                            (1, "Social worker role in a different LA in England"),
+                            (2, "Social worker role outside England"),
+                            (3, "Agency or consultancy in social work"),
+                            (4, "Other social work role, non-LA"),
+                            (5, "Other social care role in LA or non-LA"),
+                            (
+                                6,
+                                "Non-social care role, no employment, redundancy, career break or left England",
+                            ),
+                            (7, "Other"),
+                            (8, "Not known"),
+                            (9, "Not yet collected"),
+                        ],
+                        null=True,
+                    ),
+                ),
+                ("agency_name", models.CharField(blank=True, max_length=200)),
+                (
+                    "hourly_rate",
+                    models.DecimalField(blank=True, decimal_places=2, max_digits=8, null=True),
+                ),
+                ("covers_vacancy", models.BooleanField(default=False)),
+                (
+                    "post",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="assignments",
+                        to="workforce.post",
+                    ),
+                ),
+                (
+                    "team",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="assignments",
+                        to="workforce.team",
+                    ),
+                ),
+                (
+                    "worker",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="assignments",
+                        to="workforce.worker",
+                    ),
+                ),
+            ],
+            options={
+                "ordering": ["start_date", "assignment_id"],
+                "indexes": [
+                    models.Index(
+                        fields=["start_date", "end_date"], name="workforce_a_start_d_731881_idx"
+                    )
+                ],
+            },
+        ),
+        migrations.CreateModel(
+            name="Absence",
+            fields=[
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("start_date", models.DateField()),
+                ("end_date", models.DateField()),
+                (
+                    "reason",
+                    models.CharField(
+                        choices=[
+                            ("MAT", "Maternity/paternity"),
+                            ("OTH", "Other paid authorised"),
+                            ("PUB", "Public duties"),
+                            ("SIC", "Sickness"),
+                            ("TRN", "Training"),
+                            ("UNA", "Unauthorised"),
+                            ("UNP", "Unpaid authorised"),
+                        ],
+                        max_length=3,
+                    ),
+                ),
+                ("working_days_lost", models.DecimalField(decimal_places=2, max_digits=7)),
+                (
+                    "worker",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="absences",
+                        to="workforce.worker",
+                    ),
+                ),
+            ],
+            options={
+                "ordering": ["start_date"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("worker", "start_date", "reason"),
+                        name="one_absence_per_start_and_reason",
+                    )
+                ],
             },
         ),
     ]

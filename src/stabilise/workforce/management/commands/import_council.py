@@ -20,8 +20,12 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("path", type=Path, help="a folder of .csv files, a .zip or a .xlsx")
-        parser.add_argument("--dry-run", action="store_true", help="check and report; write nothing")
-        parser.add_argument("--by", default=None, help="who is importing (default: your login name)")
+        parser.add_argument(
+            "--dry-run", action="store_true", help="check and report; write nothing"
+        )
+        parser.add_argument(
+            "--by", default=None, help="who is importing (default: your login name)"
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         path: Path = options["path"]
@@ -61,7 +65,9 @@ class Command(BaseCommand):
             )
             sys.exit(2)
         if result.dry_run:
-            rows = ", ".join(f"{result.rows[name]} {name}" for name in FILE_ORDER if name in result.rows)
+            rows = ", ".join(
+                f"{result.rows[name]} {name}" for name in FILE_ORDER if name in result.rows
+            )
             self.stdout.write(f"Dry run: no problems in {rows}. Nothing was written.")
             return
         changes = ", ".join(

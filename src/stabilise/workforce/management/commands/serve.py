@@ -12,7 +12,9 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("--bind", default=os.environ.get("STABILISE_BIND", "127.0.0.1:8000"))
-        parser.add_argument("--workers", type=int, default=int(os.environ.get("WEB_CONCURRENCY", 3)))
+        parser.add_argument(
+            "--workers", type=int, default=int(os.environ.get("WEB_CONCURRENCY", 3))
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         # gunicorn reads its options from sys.argv; this process becomes the gunicorn master.
@@ -23,8 +25,11 @@ class Command(BaseCommand):
         sys.argv = [
             "gunicorn",
             "stabilise.wsgi:application",
-            "--bind", options["bind"],
-            "--workers", str(options["workers"]),
-            "--access-logfile", "-",
+            "--bind",
+            options["bind"],
+            "--workers",
+            str(options["workers"]),
+            "--access-logfile",
+            "-",
         ]
         run(prog="stabilise serve")

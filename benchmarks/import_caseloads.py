@@ -1,0 +1,166 @@
+"""Benchmark: one million caseload rows through `stabilise import`, on SQLite and PostgreSQL.
+
+Each run reports the time of each stage (read, type, check, write), the peak memory of the
+importing process, and the ratio to a floor measured in the same run on the same machine: the
+plainest load of the same rows into an unindexed table (executemany on SQLite, COPY on
+PostgreSQL), with no checks, no history and no idempotence.
+
+    .venv/bin/python benchmarks/import_caseloads.py [--rows 1000000] [--backends sqlite,postgres]
+"""
+
+import argparse
+import datetime as dt
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import textwrap
+from pathlib import Path
+
+import polars as pl
+
+POSTGRES_ADMIN = os.environ.get("BENCH_POSTGRES", "postgres://postgres@127.0.0.1:5432/postgres")
+
+
+def write_council(folder: Path, rows: int) -> None:
+    """A council whose caseload file has `rows` rows: 1,000 workers on consecutive working days."""
+    workers = 1000
+    days = -(-rows // workers)
+    start = dt.date(2015, 1, 5)
+    dates = pl.date_range(start, start + dt.timedelta(days=days * 2), eager=True)
+    dates = dates.filter(dates.dt.weekday() <= 5).head(days)
+    ids = [f"W{i:05d}" for i in range(workers)]
+    pl.DataFrame({"team_id": ["T1"], "team_name": ["Bench team"]}).write_csv(folder / "teams.csv")
+    pl.DataFrame(
+        {"worker_id": ids, "display_name": [f"Worker {i}" for i in range(workers)]}
+    ).write_csv(folder / "workers.csv")
+    pl.DataFrame(
+        {
+            "assignment_id": [f"A{i:05d}" for i in range(workers)],
+            "worker_id": ids,
+            "team_id": "T1",
+            "org_role": 5,
+            "contract": "permanent",
+            "fte": 1,
+            "start_date": start,
+        }
+    ).write_csv(folder / "assignments.csv")
+    caseloads = (
+        pl.DataFrame({"worker_id": ids})
+        .join(pl.DataFrame({"date": dates}), how="cross")
+        .head(rows)
+        .with_columns(cases=(pl.int_range(pl.len()) % 23 + 5))
+    )
+    caseloads.write_csv(folder / "caseloads.csv", date_format="%d/%m/%Y")
+
+
+IMPORT = textwrap.dedent(
+    """
+    import json, resource, sys, time
+    from pathlib import Path
+    import django
+    django.setup()
+    from django.conf import settings
+    from django.db import transaction
+    from stabilise.workforce.importing import checks, loading, parsing, pipeline, reading
+    from stabilise.workforce.models import ImportRun
+    folder, clock = Path(sys.argv[1]), {}
+    t = time.perf_counter()
+    source = reading.read_source(folder, 10**10)
+    clock["read"] = time.perf_counter() - t; t = time.perf_counter()
+    tables, labels, problems = {}, {}, []
+    for raw in source.tables:
+        typed, bad = parsing.parse_table(raw)
+        tables[raw.name], labels[raw.name] = typed, raw.label
+        problems += bad
+    clock["type"] = time.perf_counter() - t; t = time.perf_counter()
+    problems += checks.check_register(tables, labels, pipeline.existing_register())
+    assert not problems, problems[:5]
+    clock["check"] = time.perf_counter() - t; t = time.perf_counter()
+    with transaction.atomic():
+        run = ImportRun.objects.create(source="bench", imported_by="bench")
+        ordered = {n: checks.with_defaults(n, tables[n]) for n in reading.FILES if n in tables}
+        loading.write_register(ordered, run, lambda s, n: None)
+    clock["write"] = time.perf_counter() - t
+    clock["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps(clock))
+    """
+)
+
+FLOOR = textwrap.dedent(
+    """
+    import json, sys, time
+    import django
+    django.setup()
+    import polars as pl
+    from django.db import connection, transaction
+    frame = pl.read_csv(sys.argv[1], try_parse_dates=False)
+    t = time.perf_counter()
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute("CREATE TEMPORARY TABLE floor (worker text, date text, cases integer)")
+        if connection.vendor == "postgresql":
+            with cursor.cursor.copy("COPY floor FROM STDIN WITH (FORMAT csv, HEADER true)") as copy:
+                copy.write(open(sys.argv[1], "rb").read())
+        else:
+            cursor.executemany("INSERT INTO floor VALUES (%s, %s, %s)", frame.rows())
+    print(json.dumps({"floor": time.perf_counter() - t}))
+    """
+)
+
+
+def run(script: str, args: list[str], env: dict[str, str]) -> dict[str, float]:
+    done = subprocess.run(
+        [sys.executable, "-c", script, *args], env=env, capture_output=True, text=True
+    )
+    if done.returncode:
+        sys.exit(done.stderr)
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def backend_env(backend: str, scratch: Path) -> dict[str, str]:
+    env = dict(os.environ, DJANGO_SETTINGS_MODULE="stabilise.settings")
+    env.pop("DATABASE_URL", None)
+    if backend == "sqlite":
+        env["STABILISE_DATA_DIR"] = str(scratch / "sqlite")
+    else:
+        import psycopg
+
+        with psycopg.connect(POSTGRES_ADMIN, autocommit=True) as admin:
+            admin.execute("DROP DATABASE IF EXISTS stabilise_bench")
+            admin.execute("CREATE DATABASE stabilise_bench")
+        env["DATABASE_URL"] = POSTGRES_ADMIN.rsplit("/", 1)[0] + "/stabilise_bench"
+    subprocess.run([sys.executable, "-m", "stabilise", "migrate", "-v", "0"], env=env, check=True)
+    return env
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rows", type=int, default=1_000_000)
+    parser.add_argument("--backends", default="sqlite,postgres")
+    options = parser.parse_args()
+    with tempfile.TemporaryDirectory() as scratch_name:
+        scratch = Path(scratch_name)
+        folder = scratch / "council"
+        folder.mkdir()
+        write_council(folder, options.rows)
+        print(
+            f"{options.rows:,} caseload rows, {(folder / 'caseloads.csv').stat().st_size / 1e6:.0f} MB CSV"
+        )
+        for backend in options.backends.split(","):
+            env = backend_env(backend, scratch)
+            first = run(IMPORT, [str(folder)], env)
+            again = run(IMPORT, [str(folder)], env)  # the idempotent re-import: nothing to write
+            floor = run(FLOOR, [str(folder / "caseloads.csv")], env)["floor"]
+            total = sum(first[k] for k in ("read", "type", "check", "write"))
+            print(
+                f"{backend:>8}: import {total:5.1f} s (read {first['read']:.1f}, type {first['type']:.1f}, "
+                f"check {first['check']:.1f}, write {first['write']:.1f}); peak {first['peak_mb']:.0f} MB; "
+                f"re-import {sum(again[k] for k in ('read', 'type', 'check', 'write')):.1f} s; "
+                f"raw-load floor {floor:.1f} s; import/floor {total / floor:.1f}x, "
+                f"write/floor {first['write'] / floor:.1f}x"
+            )
+
+
+if __name__ == "__main__":
+    main()
