@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "stabilise.caseloads",
     "stabilise.demo",
     "stabilise.ui",
+    "stabilise.reports",
 ]
 
 MIDDLEWARE = [
@@ -153,6 +154,16 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "stabilise@localhost")
 
 # The council this deployment serves, as the DfE publishes it.
 COUNCIL_NAME = os.environ.get("STABILISE_COUNCIL_NAME", "Wessex County Council")
+
+# The weekly caseload report (`stabilise report weekly-caseload --send`). The committee list
+# (councillors, the director) gets aggregates only; the managers' list also gets the names of the
+# workers whose caseload is above the threshold, so that a senior manager can check in with them.
+WEEKLY_REPORT_RECIPIENTS = _env_list("STABILISE_WEEKLY_REPORT_RECIPIENTS")
+WEEKLY_REPORT_MANAGER_RECIPIENTS = _env_list("STABILISE_WEEKLY_REPORT_MANAGER_RECIPIENTS")
+# 20: above the 90th percentile of English councils' average caseload per case-holding FTE in
+# every year since 2019 (18.1 in 2025; England 15.2), so a worker over it carries more than
+# nearly any council's average. The review names no figure; a council sets its own.
+CASELOAD_THRESHOLD = float(os.environ.get("STABILISE_CASELOAD_THRESHOLD") or 20)
 
 # Largest import the web or command line accepts, in megabytes.
 IMPORT_MAX_MB = int(os.environ.get("STABILISE_IMPORT_MAX_MB", 200))

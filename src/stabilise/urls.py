@@ -2,4 +2,5 @@ from django.urls import include, path
 
 urlpatterns = [
     path("", include("stabilise.ui.urls")),
+    path("reports/", include("stabilise.reports.urls")),
 ]

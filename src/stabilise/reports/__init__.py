@@ -1,0 +1,1 @@
+"""Reports: one sub-package per report, each rendering figures computed in analytics/."""

@@ -1,0 +1,85 @@
+"""The weekly email, through whatever email backend settings choose (SMTP in production, the
+console in development, memory in tests).
+
+Two audiences get two different messages: the committee list (councillors, the director) gets
+aggregates only; the managers' list also gets the names of the workers above the threshold. Both
+carry the same workbook, which has no names in it.
+"""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives, get_connection
+
+from stabilise.reports.weekly_caseload import workbook
+from stabilise.reports.weekly_caseload.render import weekly_caseload_html, weekly_caseload_text
+from stabilise.reports.weekly_caseload.selectors import WeeklyCaseload
+
+
+class NoRecipients(Exception):
+    """Neither list of recipients is configured: there is nobody to send the report to."""
+
+
+@dataclass(frozen=True)
+class Sent:
+    committee: int
+    managers: int
+
+
+def _message(
+    data: WeeklyCaseload, recipients: Sequence[str], attachment: bytes, *, for_managers: bool
+) -> EmailMultiAlternatives:
+    week = data.week_ending
+    subject = f"Weekly caseload report: week ending {week.day} {week:%B %Y}"
+    if for_managers:
+        subject += " (for managers)"
+    message = EmailMultiAlternatives(
+        subject=subject,
+        body=weekly_caseload_text(data, for_managers=for_managers),
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=list(recipients),
+    )
+    message.attach_alternative(weekly_caseload_html(data, for_managers=for_managers), "text/html")
+    message.attach(workbook.file_name(week), attachment, workbook.CONTENT_TYPE)
+    return message
+
+
+def weekly_caseload_messages(
+    data: WeeklyCaseload, *, recipients: Sequence[str], manager_recipients: Sequence[str]
+) -> list[EmailMultiAlternatives]:
+    """One message per audience that has anyone in it, the committee's first."""
+    attachment = workbook.weekly_caseload_workbook(data.report, data.council_name)
+    messages = []
+    if recipients:
+        messages.append(_message(data, recipients, attachment, for_managers=False))
+    if manager_recipients:
+        messages.append(_message(data, manager_recipients, attachment, for_managers=True))
+    return messages
+
+
+def send_weekly_caseload(
+    data: WeeklyCaseload,
+    *,
+    recipients: Sequence[str] | None = None,
+    manager_recipients: Sequence[str] | None = None,
+) -> Sent:
+    """Send to the given lists, by default those in settings. Raises NoRecipients when both
+    are empty, rather than succeeding at sending nothing."""
+    committee = list(settings.WEEKLY_REPORT_RECIPIENTS if recipients is None else recipients)
+    managers = list(
+        settings.WEEKLY_REPORT_MANAGER_RECIPIENTS
+        if manager_recipients is None
+        else manager_recipients
+    )
+    if not committee and not managers:
+        raise NoRecipients(
+            "No recipients for the weekly caseload report: set "
+            "STABILISE_WEEKLY_REPORT_RECIPIENTS and/or STABILISE_WEEKLY_REPORT_MANAGER_RECIPIENTS "
+            "(comma-separated email addresses)"
+        )
+    messages = weekly_caseload_messages(data, recipients=committee, manager_recipients=managers)
+    # One connection for both messages: one SMTP session, and an error stops the run loudly.
+    with get_connection(fail_silently=False) as connection:
+        connection.send_messages(messages)
+    return Sent(committee=len(committee), managers=len(managers))
