@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "stabilise.caseloads",
     "stabilise.demo",
     "stabilise.ui",
+    "stabilise.benchmarks",
     "stabilise.reports",
 ]
 
@@ -154,6 +155,12 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "stabilise@localhost")
 
 # The council this deployment serves, as the DfE publishes it.
 COUNCIL_NAME = os.environ.get("STABILISE_COUNCIL_NAME", "Wessex County Council")
+# Which authority in the DfE's published figures this council is, by its old (three-digit) or
+# new (ONS) LA code, for the benchmarks; empty for a council that is not published (the demo).
+COUNCIL_LA_CODE = os.environ.get("STABILISE_LA_CODE", "").strip()
+# The region a council that is not published is compared with (a published authority's own
+# region always wins). The demo's fictional Wessex County Council is in the South West.
+COUNCIL_REGION = os.environ.get("STABILISE_REGION", "").strip() or "South West"
 
 # The weekly caseload report (`stabilise report weekly-caseload --send`). The committee list
 # (councillors, the director) gets aggregates only; the managers' list also gets the names of the

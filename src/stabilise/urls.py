@@ -3,4 +3,5 @@ from django.urls import include, path
 urlpatterns = [
     path("", include("stabilise.ui.urls")),
     path("reports/", include("stabilise.reports.urls")),
+    path("benchmarks/", include("stabilise.benchmarks.urls")),
 ]

@@ -13,12 +13,13 @@ from typing import Any, Literal
 import polars as pl
 
 from stabilise.analytics import measure_parts as parts
+from stabilise.analytics import rates
 from stabilise.analytics.frames import CouncilFrames
 
 By = Literal["team", "role"]
 COUNCIL = "ALL"
-# The DfE's working days in a year for the absence rate.
-WORKING_DAYS_PER_FTE = 253
+# The DfE's working days in a year for the absence rate (defined with the formulas).
+WORKING_DAYS_PER_FTE = rates.WORKING_DAYS_PER_FTE
 
 
 @dataclass(frozen=True)
@@ -76,22 +77,21 @@ _AMOUNTS = (
 )
 
 
-def _ratio(numerator: pl.Expr, denominator: pl.Expr, scale: float = 100.0) -> pl.Expr:
-    return pl.when(denominator != 0).then(scale * numerator / denominator)
-
-
 def _rates() -> dict[str, pl.Expr]:
+    # The formulas live in rates.py, shared with the benchmarks' reproduction of DfE figures.
     col = pl.col
     return {
-        "agency_rate_fte": _ratio(col("agency_fte"), col("agency_fte") + col("inpost_fte")),
-        "vacancy_rate_fte": _ratio(col("vacancy_fte"), col("vacancy_fte") + col("inpost_fte")),
-        "agency_cover_rate_fte": _ratio(col("agency_cover_fte"), col("agency_fte")),
-        "vacancy_agency_cover_rate_fte": _ratio(col("agency_cover_fte"), col("vacancy_fte")),
-        "turnover_rate_fte": _ratio(col("leavers_fte"), col("inpost_fte")),
-        "caseload_fte": _ratio(col("cases"), col("case_holders_fte"), scale=1.0),
-        "absence_rate_fte": _ratio(
-            col("working_days_lost_fte"), col("inpost_fte") * WORKING_DAYS_PER_FTE
+        "agency_rate_fte": rates.agency_rate(col("agency_fte"), col("inpost_fte")),
+        "vacancy_rate_fte": rates.vacancy_rate(col("vacancy_fte"), col("inpost_fte")),
+        "agency_cover_rate_fte": rates.agency_cover_rate(
+            col("agency_cover_fte"), col("agency_fte")
         ),
+        "vacancy_agency_cover_rate_fte": rates.vacancy_agency_cover_rate(
+            col("agency_cover_fte"), col("vacancy_fte")
+        ),
+        "turnover_rate_fte": rates.turnover_rate(col("leavers_fte"), col("inpost_fte")),
+        "caseload_fte": rates.caseload(col("cases"), col("case_holders_fte")),
+        "absence_rate_fte": rates.absence_rate(col("working_days_lost_fte"), col("inpost_fte")),
     }
 
 

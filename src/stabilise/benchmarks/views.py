@@ -1,0 +1,93 @@
+"""The benchmarks page: this council, or any published authority, against its region, England
+and its ten most similar councils, for any published year."""
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from stabilise.analytics import dfe
+from stabilise.analytics.benchmark import MEASURES, SIMILAR_RULE, Benchmark
+from stabilise.benchmarks import display
+from stabilise.benchmarks.charts import BarChart, bar_chart
+from stabilise.benchmarks.selectors import BenchmarkError, council_benchmark, latest_year
+
+# The measures the similar councils' table shows, beside each council's size.
+SIMILAR_COLUMNS = [m for m in MEASURES if m.main or m.key == "absence_rate_fte"]
+SIZE = next(m for m in MEASURES if m.key == "inpost_fte")
+
+
+def _charts(name: str, result: Benchmark) -> list[BarChart]:
+    region = result.region or "Region"
+    charts = []
+    for measure in (m for m in MEASURES if m.main):
+        c = result.comparison(measure.key)
+        bars = [
+            (name, c.own.value, display.figure(c.own, measure), True),
+            (region, c.region.value, display.figure(c.region, measure), False),
+            ("England", c.england.value, display.figure(c.england, measure), False),
+            (
+                "Similar councils (median)",
+                c.similar_median,
+                display.number(c.similar_median, measure),
+                False,
+            ),
+        ]
+        charts.append(bar_chart(measure.key.replace("_", "-"), measure.label, measure.unit, bars))
+    return charts
+
+
+def _year(text: str | None) -> int | None:
+    """The year asked for; None for none. Text that is not a year raises BenchmarkError."""
+    if not text:
+        return None
+    if not text.strip().isdigit():
+        raise BenchmarkError(f"{text!r} is not a year: choose one from the list.")
+    return int(text)
+
+
+@login_required
+def benchmark_page(request: HttpRequest) -> HttpResponse:
+    la = request.GET.get("la", "").strip()
+    context: dict[str, object] = {
+        "years": list(reversed(dfe.years())),
+        "authorities": dfe.authorities(),
+        "chosen_la": la,
+        "chosen_year": request.GET.get("year", ""),
+        "similar_rule": SIMILAR_RULE,
+    }
+    try:
+        year = _year(request.GET.get("year"))
+        subject = council_benchmark(year, la or None)
+    except BenchmarkError as error:
+        context["error"] = str(error)
+        context["error_field"] = error.field
+        return render(request, "benchmarks/benchmark.html", context, status=400)
+
+    result = subject.benchmark
+    context.update(
+        {
+            "name": subject.name,
+            "ours": subject.ours,
+            "result": result,
+            "chosen_year": str(result.year),
+            "rows": display.rows(result),
+            "charts": _charts(subject.name, result),
+            "main_rows": [r for r in display.rows(result) if r.key in _MAIN_KEYS],
+            "similar_columns": SIMILAR_COLUMNS,
+            "similar": [
+                {
+                    "name": s.la_name,
+                    "region": s.region,
+                    "size": display.figure(s.figures[SIZE.key], SIZE),
+                    "figures": [display.figure(s.figures[m.key], m) for m in SIMILAR_COLUMNS],
+                }
+                for s in result.similar
+            ],
+            "symbols": display.symbols_used(result),
+            "latest_year": latest_year(),
+        }
+    )
+    return render(request, "benchmarks/benchmark.html", context)
+
+
+_MAIN_KEYS = {m.key for m in MEASURES if m.main}
