@@ -133,6 +133,33 @@ def test_caseloads_from_leaves_out_older_snapshots_only(tmp_path: Path) -> None:
     assert read.assignments.height == 3 and read.absences.height == 1
 
 
+@pytest.mark.parametrize(
+    ("days", "kept"),
+    [
+        ([D(2021, 1, 10)], [("W1", D(2021, 1, 4)), ("W2", D(2021, 1, 4))]),
+        ([D(2021, 1, 11)], [("W1", D(2021, 1, 11))]),
+        (
+            [D(2021, 1, 10), D(2021, 1, 11)],
+            [("W1", D(2021, 1, 4)), ("W1", D(2021, 1, 11)), ("W2", D(2021, 1, 4))],
+        ),
+        ([D(2021, 1, 3), D(2021, 1, 17)], [("W1", D(2021, 1, 11))]),
+        ([], []),
+        (  # more days than a query's parameters allow: read as one range instead
+            [D(2018, 1, 1) + dt.timedelta(days=n) for n in range(0, 2000, 2)],
+            [("W1", D(2021, 1, 4)), ("W1", D(2021, 1, 11)), ("W2", D(2021, 1, 4))],
+        ),
+    ],
+)
+def test_caseloads_on_keeps_the_snapshots_of_each_day_and_the_six_before(
+    tmp_path: Path, days: list[dt.date], kept: list[tuple[str, dt.date]]
+) -> None:
+    _import(_register(), tmp_path)
+
+    read = council_frames(caseloads_on=days)
+
+    assert read.caseloads.select("worker_id", "date").rows() == kept
+
+
 def test_an_empty_database_gives_empty_frames_of_the_right_types() -> None:
     read = council_frames()
 

@@ -1,8 +1,175 @@
+"""The pages. Each reads through workforce/selectors.py and takes its figures from analytics;
+the only arithmetic here is choosing dates and rounding for display."""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+import polars as pl
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, render
+from django.utils import timezone
+
+from stabilise.analytics.frames import CouncilFrames
+from stabilise.analytics.measures import (
+    Measures,
+    last_30_september,
+    measures_at,
+    measures_by,
+    measures_series,
+)
+from stabilise.ui.charts import LineChart, line_chart
+from stabilise.ui.templatetags.stabilise_ui import NOT_AVAILABLE, one_decimal, percent
+from stabilise.workforce.models import Team
+from stabilise.workforce.selectors import council_frames, team_assignments_on, team_posts_on
+
+TREND_MONTHS = 36
+
+
+def _count(value: float | None) -> str:
+    return NOT_AVAILABLE if value is None else str(value)
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A measure as a page shows it: its key in analytics' Measures, its label and format."""
+
+    key: str
+    label: str
+    show: Callable[[float | None], str]
+    unit: str = ""  # on a chart's axis
+
+
+# The dashboard's rows, in the order a workforce board reads them.
+HEADLINES = (
+    Figure("vacancy_rate_fte", "Vacancy rate (FTE)", percent),
+    Figure("agency_rate_fte", "Agency worker rate (FTE)", percent),
+    Figure("turnover_rate_fte", "Turnover rate in the year (FTE)", percent),
+    Figure("caseload_fte", "Average caseload per case-holding FTE", one_decimal),
+    Figure("absence_rate_fte", "Sickness absence rate (FTE)", percent),
+    Figure("inpost_fte", "Social workers in post (FTE)", one_decimal),
+    Figure("agency_fte", "Agency workers (FTE)", one_decimal),
+    Figure("starters_headcount", "Starters in the year", _count),
+    Figure("leavers_headcount", "Leavers in the year", _count),
+)
+TRENDS = (
+    Figure("vacancy_rate_fte", "Vacancy rate", percent, "%"),
+    Figure("agency_rate_fte", "Agency worker rate", percent, "%"),
+    Figure("caseload_fte", "Average caseload per case-holding FTE", one_decimal),
+)
+
+
+def _month_ends(today: date, count: int) -> list[date]:
+    """The last `count` month ends up to today, oldest first (today itself if it is one)."""
+    end = today if (today + timedelta(days=1)).day == 1 else today.replace(day=1) - timedelta(1)
+    ends = [end]
+    while len(ends) < count:
+        ends.append(ends[-1].replace(day=1) - timedelta(days=1))
+    return ends[::-1]
+
+
+def _has_register(frames: CouncilFrames) -> bool:
+    return not (frames.teams.is_empty() and frames.assignments.is_empty())
+
+
+@dataclass(frozen=True)
+class Trend:
+    chart: LineChart
+    rows: list[tuple[date, str]]
+
+
+def _trend(series: pl.DataFrame, figure: Figure) -> Trend:
+    points = list(zip(series["as_at"].to_list(), series[figure.key].to_list(), strict=True))
+    return Trend(
+        chart=line_chart(figure.key.replace("_", "-"), figure.label, figure.unit, points),
+        rows=[(when, figure.show(value)) for when, value in points],
+    )
 
 
 @login_required
 def dashboard(request: HttpRequest) -> HttpResponse:
-    return render(request, "ui/dashboard.html", {})
+    today = timezone.localdate()
+    census = last_30_september(today)
+    months = _month_ends(today, TREND_MONTHS)
+    frames = council_frames(caseloads_on=[*months, census, today])
+    if not _has_register(frames):
+        return render(request, "ui/dashboard.html", {"empty": True})
+
+    now: Measures = measures_at(frames, today)
+    at_census: Measures = measures_at(frames, census)
+    series = measures_series(frames, months)
+    headlines = [
+        (h.label, h.show(getattr(now, h.key)), h.show(getattr(at_census, h.key))) for h in HEADLINES
+    ]
+    trends = [_trend(series, figure) for figure in TRENDS]
+    return render(
+        request,
+        "ui/dashboard.html",
+        {"today": today, "census": census, "headlines": headlines, "trends": trends},
+    )
+
+
+def _team_figures(measures: Measures | None) -> dict[str, str | int]:
+    """A team's headline on the teams and team pages; a team with nothing in it today has no
+    measures from analytics, so nobody in post, nothing vacant and no caseload."""
+    if measures is None:
+        return {
+            "inpost_headcount": 0,
+            "vacancy_fte": one_decimal(0.0),
+            "caseload_fte": NOT_AVAILABLE,
+        }
+    return {
+        "inpost_headcount": measures.inpost_headcount,
+        "vacancy_fte": one_decimal(measures.vacancy_fte),
+        "caseload_fte": one_decimal(measures.caseload_fte),
+    }
+
+
+@login_required
+def teams(request: HttpRequest) -> HttpResponse:
+    today = timezone.localdate()
+    frames = council_frames(caseloads_on=[today])
+    by_team = measures_by(frames, today, "team")
+    rows = [
+        {**team, **_team_figures(by_team.get(team["team_id"]))}
+        for team in frames.teams.sort(pl.col("team_name").str.to_lowercase()).iter_rows(named=True)
+    ]
+    return render(request, "ui/teams.html", {"today": today, "rows": rows})
+
+
+def _post_vacancies(frames: CouncilFrames, post_ids: list[str], on: date) -> dict[str, float]:
+    """The vacancy FTE of each post on `on`.
+
+    measures_by breaks the vacancy measure down by team; giving each post (and the assignments
+    filling it, whatever their team) a "team" of its own gives it per post, without a second
+    definition of a vacancy.
+    """
+    posts = frames.posts.filter(pl.col("post_id").is_in(post_ids))
+    filling = frames.assignments.filter(pl.col("post_id").is_in(post_ids))
+    per_post = CouncilFrames(
+        posts=posts.with_columns(team_id=pl.col("post_id")),
+        assignments=filling.with_columns(team_id=pl.col("post_id")),
+    )
+    return {post_id: m.vacancy_fte for post_id, m in measures_by(per_post, on, "team").items()}
+
+
+@login_required
+def team_detail(request: HttpRequest, team_id: str) -> HttpResponse:
+    today = timezone.localdate()
+    team = get_object_or_404(Team, team_id=team_id)
+    frames = council_frames(caseloads_on=[today])
+    figures = _team_figures(measures_by(frames, today, "team").get(team.team_id))
+    posts = list(team_posts_on(team, today))
+    vacancies = _post_vacancies(frames, [p.post_id for p in posts], today)
+    return render(
+        request,
+        "ui/team.html",
+        {
+            "today": today,
+            "team": team,
+            "figures": figures,
+            "assignments": team_assignments_on(team, today),
+            "posts": [(post, one_decimal(vacancies.get(post.post_id, 0.0))) for post in posts],
+        },
+    )

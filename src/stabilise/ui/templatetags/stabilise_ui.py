@@ -1,0 +1,87 @@
+"""Template tags of our own: the service navigation and how figures are written on a page."""
+
+from decimal import ROUND_HALF_UP, Decimal
+
+from django import template
+from django.template.context import RequestContext
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.safestring import SafeString
+from govuk_frontend_django.components.service_navigation import (
+    GovUKServiceNavigation,
+    ServiceNavigationNavigation,
+    ServiceNavigationSlots,
+)
+
+register = template.Library()
+
+NOT_AVAILABLE = "Not available"
+
+# (label, url name, the url names under which the item is the current section)
+SECTIONS = (
+    ("Dashboard", "dashboard", {"dashboard"}),
+    ("Teams", "teams", {"teams", "team"}),
+)
+
+
+@register.simple_tag(takes_context=True)
+def service_navigation(context: RequestContext) -> SafeString:
+    """The service name, and for a signed-in user the sections and Sign out.
+
+    Sign out is a form in the navigation's end slot: Django signs out only on POST, and a form
+    works without JavaScript where a link that posts would not.
+    """
+    request = context["request"]
+    navigation: list[ServiceNavigationNavigation] = []
+    slots = None
+    if request.user.is_authenticated:
+        match = request.resolver_match
+        here = match.url_name if match else None
+        for label, url_name, current_under in SECTIONS:
+            url = reverse(url_name)
+            navigation.append(
+                ServiceNavigationNavigation(
+                    text=label,
+                    href=url,
+                    # The page itself is "current"; a page below it (a team) only "active".
+                    current=here == url_name or None,
+                    active=here in current_under or None,
+                )
+            )
+        slots = ServiceNavigationSlots(
+            navigationEnd=render_to_string("ui/_sign_out.html", request=request)
+        )
+    component = GovUKServiceNavigation(
+        serviceName="Stabilise",
+        serviceUrl=reverse("dashboard"),
+        navigation=navigation,
+        slots=slots,
+    )
+    return SafeString(component.render())
+
+
+def _one_decimal(value: float) -> str:
+    # Half up, as the DfE rounds its published figures (Python's round() goes half to even);
+    # via repr so that 2.25 is 2.25, not the binary 2.2499999...
+    return str(Decimal(repr(value)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP))
+
+
+@register.filter
+def one_decimal(value: float | None) -> str:
+    """A figure to one decimal place, as the DfE publishes them."""
+    return NOT_AVAILABLE if value is None else _one_decimal(float(value))
+
+
+@register.filter
+def percent(value: float | None) -> str:
+    """A rate (already out of 100) to one decimal place, with its % sign."""
+    return NOT_AVAILABLE if value is None else f"{_one_decimal(float(value))}%"
+
+
+@register.filter
+def fte(value: Decimal | None) -> str:
+    """A person's or a post's own FTE as recorded (0.75 stays 0.75), without stored zeros."""
+    if value is None:
+        return ""
+    written = f"{Decimal(value).normalize():f}"
+    return written if "." in written else f"{written}.0"
