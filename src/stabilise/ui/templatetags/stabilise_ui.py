@@ -21,6 +21,8 @@ NOT_AVAILABLE = "Not available"
 SECTIONS = (
     ("Dashboard", "dashboard", {"dashboard"}),
     ("Teams", "teams", {"teams", "team"}),
+    ("Weekly caseloads", "weekly_caseload", {"weekly_caseload"}),
+    ("Benchmarks", "benchmarks", {"benchmarks"}),
 )
 
 

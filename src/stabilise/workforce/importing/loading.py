@@ -6,7 +6,7 @@ with three set-based statements, so an unchanged re-import writes nothing.
 """
 
 import io
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
 from typing import Any
 
@@ -44,7 +44,7 @@ def _upsert(
     model: type[Model],
     rows: Iterable[dict[str, Any]],
     key: Callable[[dict[str, Any]], Any],
-    existing: dict[Any, Model],
+    existing: Mapping[Any, Model],
     reason: str,
     file: str,
     counts: Counts,
@@ -111,7 +111,7 @@ def write_register(tables: dict[str, pl.DataFrame], run: ImportRun, progress: Pr
                 }
                 for r in wave
             ]
-            _upsert(Team, rows, lambda v: v["team_id"], existing, reason, "teams", counts)  # type: ignore[arg-type]
+            _upsert(Team, rows, lambda v: v["team_id"], existing, reason, "teams", counts)
             created, updated = created + counts.created["teams"], updated + counts.updated["teams"]
         counts.created["teams"], counts.updated["teams"] = created, updated
         progress("teams", len(tables["teams"]))
@@ -132,7 +132,7 @@ def write_register(tables: dict[str, pl.DataFrame], run: ImportRun, progress: Pr
             for r in tables["posts"].iter_rows(named=True)
         ]
         existing_posts = {p.post_id: p for p in Post.objects.all()}
-        _upsert(Post, rows, lambda v: v["post_id"], existing_posts, reason, "posts", counts)  # type: ignore[arg-type]
+        _upsert(Post, rows, lambda v: v["post_id"], existing_posts, reason, "posts", counts)
         progress("posts", len(rows))
     if "workers" in tables:
         rows = [
@@ -152,7 +152,7 @@ def write_register(tables: dict[str, pl.DataFrame], run: ImportRun, progress: Pr
             for r in tables["workers"].iter_rows(named=True)
         ]
         existing_workers = {w.worker_id: w for w in Worker.objects.all()}
-        _upsert(Worker, rows, lambda v: v["worker_id"], existing_workers, reason, "workers", counts)  # type: ignore[arg-type]
+        _upsert(Worker, rows, lambda v: v["worker_id"], existing_workers, reason, "workers", counts)
         progress("workers", len(rows))
     worker_pk = _ids(Worker, "worker_id")
     if "assignments" in tables:
@@ -184,7 +184,7 @@ def write_register(tables: dict[str, pl.DataFrame], run: ImportRun, progress: Pr
             rows,
             lambda v: v["assignment_id"],
             existing_assignments,
-            reason,  # type: ignore[arg-type]
+            reason,
             "assignments",
             counts,
         )
@@ -210,7 +210,7 @@ def write_register(tables: dict[str, pl.DataFrame], run: ImportRun, progress: Pr
             existing_absences,
             reason,
             "absences",
-            counts,  # type: ignore[arg-type]
+            counts,
         )
         progress("absences", len(rows))
     if "caseloads" in tables:

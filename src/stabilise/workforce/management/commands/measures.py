@@ -25,7 +25,8 @@ def _date(value: str) -> dt.date:
 
 def month_ends(start: dt.date, end: dt.date) -> list[dt.date]:
     """The last day of each month from `start`'s month to `end` (or `end` itself, if sooner)."""
-    dates, year, month = [], start.year, start.month
+    dates: list[dt.date] = []
+    year, month = start.year, start.month
     while True:
         following = dt.date(year + month // 12, month % 12 + 1, 1)
         last = following - dt.timedelta(days=1)
