@@ -22,7 +22,7 @@ prerequisites:
 		{ echo "Stabilise needs Python 3.11 or newer as '$(PYTHON)': install it (e.g. apt-get install python3 python3-venv) or run make PYTHON=/path/to/python3.11"; exit 1; }
 	@$(PYTHON) -c 'import venv, ensurepip' 2>/dev/null || \
 		{ echo "Python's venv module is missing: install it (e.g. apt-get install python3-venv)"; exit 1; }
-	@node -e 'process.exit(Number(process.versions.node.split(".")[0]) < 20)' 2>/dev/null || \
+	@node -e 'process.exit(Number(process.versions.node.split(".")[0]) < 20 ? 1 : 0)' 2>/dev/null || \
 		{ echo "Stabilise needs Node.js 20 or newer to build the GOV.UK styles: install it (e.g. apt-get install nodejs npm)"; exit 1; }
 	@command -v npm >/dev/null || { echo "Stabilise needs npm to build the GOV.UK styles: install it (e.g. apt-get install npm)"; exit 1; }
 
