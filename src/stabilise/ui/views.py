@@ -8,9 +8,10 @@ from datetime import date, timedelta
 import polars as pl
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.utils import timezone
 
+from stabilise.accounts.access import team_or_404, visible_teams
 from stabilise.analytics.frames import CouncilFrames
 from stabilise.analytics.measures import (
     Measures,
@@ -21,7 +22,6 @@ from stabilise.analytics.measures import (
 )
 from stabilise.ui.charts import LineChart, line_chart
 from stabilise.ui.templatetags.stabilise_ui import NOT_AVAILABLE, one_decimal, percent
-from stabilise.workforce.models import Team
 from stabilise.workforce.selectors import council_frames, team_assignments_on, team_posts_on
 
 TREND_MONTHS = 36
@@ -131,9 +131,11 @@ def teams(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     frames = council_frames(caseloads_on=[today])
     by_team = measures_by(frames, today, "team")
+    visible = set(visible_teams(request.user).values_list("team_id", flat=True))  # type: ignore[arg-type]
     rows = [
         {**team, **_team_figures(by_team.get(team["team_id"]))}
         for team in frames.teams.sort(pl.col("team_name").str.to_lowercase()).iter_rows(named=True)
+        if team["team_id"] in visible
     ]
     return render(request, "ui/teams.html", {"today": today, "rows": rows})
 
@@ -157,7 +159,7 @@ def _post_vacancies(frames: CouncilFrames, post_ids: list[str], on: date) -> dic
 @login_required
 def team_detail(request: HttpRequest, team_id: str) -> HttpResponse:
     today = timezone.localdate()
-    team = get_object_or_404(Team, team_id=team_id)
+    team = team_or_404(request.user, team_id)  # type: ignore[arg-type]
     frames = council_frames(caseloads_on=[today])
     figures = _team_figures(measures_by(frames, today, "team").get(team.team_id))
     posts = list(team_posts_on(team, today))

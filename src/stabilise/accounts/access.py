@@ -1,0 +1,123 @@
+"""Who may see what: the one place that decides (DESIGN.md, "Who uses it").
+
+Every request to a named URL passes through `AccessMiddleware`, which looks the URL's name up in
+RULES. A URL with no rule is refused for everyone (and tests/accounts/test_access_matrix.py
+fails), so a new page cannot leak by being forgotten. Within a page, what a role may see of
+people is decided by the helpers below, never by a view's own test of a role.
+"""
+
+import logging
+from collections.abc import Callable
+
+from django.contrib.auth.views import redirect_to_login
+from django.db.models import QuerySet
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseForbidden
+from django.template.loader import render_to_string
+
+from stabilise.accounts.models import Role, User
+from stabilise.workforce.models import Team
+
+logger = logging.getLogger(__name__)
+
+LEAD = Role.WORKFORCE_LEAD
+SERVICE = Role.SERVICE_MANAGER
+TEAM = Role.TEAM_MANAGER
+ACADEMY = Role.ACADEMY_LEAD
+COUNCILLOR = Role.COUNCILLOR
+WORKER = Role.SOCIAL_WORKER
+ADMIN = Role.ADMINISTRATOR
+
+MANAGERS = frozenset({LEAD, SERVICE, TEAM})
+AGGREGATES = frozenset({LEAD, SERVICE, TEAM, ACADEMY, COUNCILLOR})
+
+# URL names anyone may reach, signed in or not.
+PUBLIC = frozenset({"login", "logout"})
+
+# URL name → the roles that may open it. Scope within a page (a team manager's own teams) is
+# applied by the page through the helpers below.
+RULES: dict[str, frozenset[Role]] = {
+    "dashboard": AGGREGATES,
+    "teams": frozenset({LEAD, SERVICE, TEAM, COUNCILLOR}),
+    "team": MANAGERS,
+    "weekly_caseload": AGGREGATES,
+    "weekly_caseload_xlsx": AGGREGATES,
+    "benchmarks": AGGREGATES,
+}
+
+
+def role_of(user: User) -> Role | None:
+    try:
+        return Role(user.role)
+    except ValueError:
+        return None
+
+
+def may_open(user: User, url_name: str) -> bool:
+    if url_name in PUBLIC:
+        return True
+    role = role_of(user)
+    return user.is_active and role is not None and role in RULES.get(url_name, frozenset())
+
+
+def sees_named_workers(user: User) -> bool:
+    """Managers see the people behind figures; councillors and directors see aggregates only."""
+    return role_of(user) in MANAGERS
+
+
+def sees_special_category(user: User) -> bool:
+    """Ethnicity, health and exit-interview text: the workforce lead only."""
+    return role_of(user) == LEAD
+
+
+def suppresses_small_numbers(user: User) -> bool:
+    """Counts of 1 to 4 are shown as `c`, as the DfE publishes, to those who see aggregates only."""
+    return role_of(user) not in MANAGERS
+
+
+def visible_teams(user: User) -> QuerySet[Team]:
+    """The teams whose people this user may see: a team manager's own, everyone's for others."""
+    if role_of(user) == TEAM:
+        return user.teams.all()
+    if role_of(user) in {LEAD, SERVICE, COUNCILLOR}:
+        return Team.objects.all()
+    return Team.objects.none()
+
+
+def team_or_404(user: User, team_id: str) -> Team:
+    """Another team's page is 'not found', not 'forbidden': a 403 would confirm it exists."""
+    team = visible_teams(user).filter(team_id=team_id).first()
+    if team is None:
+        raise Http404("No such team")
+    return team
+
+
+class AccessMiddleware:
+    """Applies RULES to every request for a named URL; anything else (static files) passes."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]):
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_view(
+        self, request: HttpRequest, view: Callable[..., HttpResponse], args: object, kwargs: object
+    ) -> HttpResponse | None:
+        match = request.resolver_match
+        name = match.url_name if match else None
+        if name in PUBLIC:
+            return None
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        user = request.user
+        assert isinstance(user, User)
+        if name is None or name not in RULES:
+            logger.error("refused a URL with no access rule: %s", name or request.path)
+            return _forbidden(request)
+        if not may_open(user, name):
+            return _forbidden(request)
+        return None
+
+
+def _forbidden(request: HttpRequest) -> HttpResponse:
+    return HttpResponseForbidden(render_to_string("403.html", request=request))

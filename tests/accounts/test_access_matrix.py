@@ -1,0 +1,116 @@
+"""Every URL × every role: the access policy of DESIGN.md, stated here independently of RULES.
+
+A new URL without a rule fails `test_every_url_has_an_access_rule`; a rule that lets a role in
+where the policy below says no fails the matrix.
+"""
+
+import datetime as dt
+
+import pytest
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from stabilise.accounts.access import PUBLIC, RULES
+from stabilise.accounts.models import Role, User
+from stabilise.workforce.models import Assignment, Team, Worker
+
+ALL_ROLES = list(Role)
+LEAD, SERVICE, TEAM, ACADEMY, COUNCILLOR, WORKER, ADMIN = (
+    Role.WORKFORCE_LEAD,
+    Role.SERVICE_MANAGER,
+    Role.TEAM_MANAGER,
+    Role.ACADEMY_LEAD,
+    Role.COUNCILLOR,
+    Role.SOCIAL_WORKER,
+    Role.ADMINISTRATOR,
+)
+
+# The policy: who may open each page. Councillors see aggregates; only managers see people.
+POLICY: dict[str, set[Role]] = {
+    "dashboard": {LEAD, SERVICE, TEAM, ACADEMY, COUNCILLOR},
+    "teams": {LEAD, SERVICE, TEAM, COUNCILLOR},
+    "team": {LEAD, SERVICE, TEAM},
+    "weekly_caseload": {LEAD, SERVICE, TEAM, ACADEMY, COUNCILLOR},
+    "weekly_caseload_xlsx": {LEAD, SERVICE, TEAM, ACADEMY, COUNCILLOR},
+    "benchmarks": {LEAD, SERVICE, TEAM, ACADEMY, COUNCILLOR},
+}
+# Arguments for URLs that need them: the team manager's own team.
+ARGS: dict[str, dict[str, str]] = {"team": {"team_id": "OWN"}}
+
+
+def url_names(patterns=None, prefix="") -> set[str]:
+    names: set[str] = set()
+    for entry in get_resolver().url_patterns if patterns is None else patterns:
+        if isinstance(entry, URLResolver):
+            names |= url_names(entry.url_patterns)
+        elif isinstance(entry, URLPattern) and entry.name:
+            names.add(entry.name)
+    return names
+
+
+def test_every_url_has_an_access_rule():
+    missing = url_names() - set(RULES) - PUBLIC
+    assert not missing, f"URLs with no access rule: {sorted(missing)}"
+    assert set(RULES) <= url_names(), "a rule names a URL that does not exist"
+
+
+def test_the_policy_covers_every_url_the_rules_cover():
+    assert set(POLICY) == set(RULES), "state the policy for every URL in this test"
+
+
+@pytest.fixture
+def register(db):
+    own = Team.objects.create(team_id="OWN", name="Own team")
+    Team.objects.create(team_id="OTHER", name="Other team")
+    worker = Worker.objects.create(worker_id="W1", display_name="Ann Smith")
+    Assignment.objects.create(
+        assignment_id="A1",
+        worker=worker,
+        team=own,
+        org_role=5,
+        contract="permanent",
+        fte=1,
+        start_date=dt.date(2020, 1, 1),
+    )
+    return own
+
+
+def client_for(role: Role, own: Team) -> Client:
+    user = User.objects.create_user(username=f"u-{role}", password="x", role=role)
+    if role == TEAM:
+        user.teams.add(own)
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+@pytest.mark.parametrize("name", sorted(POLICY))
+@pytest.mark.parametrize("role", ALL_ROLES)
+def test_each_role_opens_exactly_the_pages_the_policy_allows(register, role, name):
+    response = client_for(role, register).get(reverse(name, kwargs=ARGS.get(name)))
+    if role in POLICY[name]:
+        assert response.status_code == 200, f"{role} should open {name}"
+    else:
+        assert response.status_code == 403, f"{role} must not open {name}"
+
+
+@pytest.mark.parametrize("name", sorted(POLICY))
+def test_no_page_opens_without_signing_in(register, name):
+    response = Client().get(reverse(name, kwargs=ARGS.get(name)))
+    assert response.status_code == 302
+    assert response["Location"].startswith(reverse("login"))
+
+
+def test_a_team_manager_cannot_tell_that_another_team_exists(register):
+    client = client_for(TEAM, register)
+    assert client.get(reverse("team", kwargs={"team_id": "OTHER"})).status_code == 404
+    assert client.get(reverse("team", kwargs={"team_id": "NO-SUCH"})).status_code == 404
+    listing = client.get(reverse("teams")).content.decode()
+    assert "Own team" in listing and "Other team" not in listing
+
+
+def test_a_user_without_a_valid_role_opens_nothing(register):
+    user = User.objects.create_user(username="odd", password="x", role="nobody")
+    client = Client()
+    client.force_login(user)
+    assert client.get(reverse("dashboard")).status_code == 403
