@@ -17,6 +17,10 @@ from stabilise.analytics import rates
 from stabilise.analytics.frames import CouncilFrames
 
 By = Literal["team", "role"]
+# A breakdown: by team, by role, or by any expression over the columns that the assignments
+# and posts frames both have (team_id, post_id, org_role, job_title, fte), such as the council
+# a team belongs to when many councils' registers are put together (benchmarks/england.py).
+Breakdown = By | pl.Expr
 COUNCIL = "ALL"
 # The DfE's working days in a year for the absence rate (defined with the formulas).
 WORKING_DAYS_PER_FTE = rates.WORKING_DAYS_PER_FTE
@@ -95,9 +99,11 @@ def _rates() -> dict[str, pl.Expr]:
     }
 
 
-def _group_expr(by: By | None) -> pl.Expr:
+def _group_expr(by: Breakdown | None) -> pl.Expr:
     if by is None:
         return pl.lit(COUNCIL, dtype=pl.String)
+    if isinstance(by, pl.Expr):
+        return by.cast(pl.String).fill_null("")
     if by == "team":
         return pl.col("team_id").fill_null("")
     if by == "role":
@@ -105,7 +111,19 @@ def _group_expr(by: By | None) -> pl.Expr:
     raise ValueError(f"measures can be broken down by 'team' or 'role', not {by!r}")
 
 
-def measure_table(frames: CouncilFrames, dates: Sequence[date], by: By | None) -> pl.DataFrame:
+def _group_name(by: Breakdown) -> str:
+    """The name of the group's column in `measures_series`."""
+    if isinstance(by, pl.Expr):
+        try:
+            return by.meta.output_name()
+        except pl.exceptions.ComputeError:  # a literal, for instance: no column to name it by
+            return parts.GROUP
+    return "team_id" if by == "team" else "org_role"
+
+
+def measure_table(
+    frames: CouncilFrames, dates: Sequence[date], by: Breakdown | None
+) -> pl.DataFrame:
     """One row per (as_at, group): `as_at`, `group` and every measure, sorted by both.
 
     With `by=None` the group is always "ALL" and every date has a row, even an empty one.
@@ -150,8 +168,9 @@ def measures_at(frames: CouncilFrames, as_at: date) -> Measures:
     return _measures(measure_table(frames, [as_at], None).row(0, named=True))
 
 
-def measures_by(frames: CouncilFrames, as_at: date, by: By) -> dict[str, Measures]:
-    """The measures on `as_at` for each team (keyed by `team_id`) or role (`org_role`, e.g. "5").
+def measures_by(frames: CouncilFrames, as_at: date, by: Breakdown) -> dict[str, Measures]:
+    """The measures on `as_at` for each team (keyed by `team_id`) or role (`org_role`, e.g. "5"),
+    or for each value of an expression over the assignments' and posts' columns (as a string).
 
     Each measure keeps its council definition, applied to what belongs to the group:
 
@@ -175,18 +194,20 @@ def measures_by(frames: CouncilFrames, as_at: date, by: By) -> dict[str, Measure
 
 
 def measures_series(
-    frames: CouncilFrames, dates: Sequence[date], by: By | None = None
+    frames: CouncilFrames, dates: Sequence[date], by: Breakdown | None = None
 ) -> pl.DataFrame:
     """One row per date, in the order given, with `as_at` and a column per measure.
 
     With `by`, one row per date and group, with the group in a `team_id` or `org_role` column
-    after `as_at`; the groups are as in `measures_by`.
+    after `as_at` (for an expression, a column named as the expression's output); the groups
+    are as in `measures_by`. Many groups come in one pass: every council of England at
+    30 September is one call with `by` the council of each team.
     """
     order = pl.DataFrame({"as_at": list(dates)}, schema={"as_at": pl.Date}).with_row_index("_order")
     table = order.join(measure_table(frames, dates, by), on="as_at").sort("_order", parts.GROUP)
     if by is None:
         return table.drop("_order", parts.GROUP)
-    name = "team_id" if by == "team" else "org_role"
+    name = _group_name(by)
     return table.drop("_order").rename({parts.GROUP: name}).select("as_at", name, *MEASURE_KEYS)
 
 
