@@ -12,6 +12,7 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from stabilise.accounts.access import team_or_404, visible_teams
+from stabilise.accounts.audit import record_many
 from stabilise.analytics.frames import CouncilFrames
 from stabilise.analytics.measures import (
     Measures,
@@ -162,6 +163,9 @@ def team_detail(request: HttpRequest, team_id: str) -> HttpResponse:
     team = team_or_404(request.user, team_id)  # type: ignore[arg-type]
     frames = council_frames(caseloads_on=[today])
     figures = _team_figures(measures_by(frames, today, "team").get(team.team_id))
+    assignments = list(team_assignments_on(team, today))
+    # The page names each person in the team: the audit log records that each was seen.
+    record_many(request, "viewed", [a.worker for a in assignments], detail=f"team {team.team_id}")
     posts = list(team_posts_on(team, today))
     vacancies = _post_vacancies(frames, [p.post_id for p in posts], today)
     return render(
@@ -171,7 +175,7 @@ def team_detail(request: HttpRequest, team_id: str) -> HttpResponse:
             "today": today,
             "team": team,
             "figures": figures,
-            "assignments": team_assignments_on(team, today),
+            "assignments": assignments,
             "posts": [(post, one_decimal(vacancies.get(post.post_id, 0.0))) for post in posts],
         },
     )

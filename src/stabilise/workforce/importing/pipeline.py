@@ -7,6 +7,8 @@ import polars as pl
 from django.conf import settings
 from django.db import DatabaseError, transaction
 
+from stabilise.accounts.audit import record_event
+from stabilise.accounts.models import AuditAction
 from stabilise.workforce.importing.checks import Existing, check_register, with_defaults
 from stabilise.workforce.importing.loading import write_register
 from stabilise.workforce.importing.parsing import parse_table
@@ -75,6 +77,18 @@ def existing_register() -> Existing:
     )
 
 
+def _audit(run: ImportRun) -> None:
+    """The audit log's record of the import (who, and what it changed), in its transaction."""
+    changes = "; ".join(
+        f"{name} {run.created.get(name, 0)} new, {run.updated.get(name, 0)} changed"
+        for name in FILE_ORDER
+        if name in run.created or name in run.updated
+    )
+    record_event(
+        AuditAction.IMPORTED, username=run.imported_by, detail=f"{run.source}: {changes}"
+    )
+
+
 def _sorted(problems: list[Problem], order: dict[str, int]) -> list[Problem]:
     return sorted(
         problems,
@@ -118,6 +132,7 @@ def import_council(
             counts = write_register(ordered, run, report)
             run.created, run.updated = counts.created, counts.updated
             run.save(update_fields=["created", "updated"])
+            _audit(run)
     except ImportFailed as failure:
         result.problems = failure.problems
         return result
