@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "stabilise.ui",
     "stabilise.benchmarks",
     "stabilise.reports",
+    "stabilise.academy",
 ]
 
 MIDDLEWARE = [
@@ -175,6 +176,24 @@ WEEKLY_REPORT_MANAGER_RECIPIENTS = _env_list("STABILISE_WEEKLY_REPORT_MANAGER_RE
 # every year since 2019 (18.1 in 2025; England 15.2), so a worker over it carries more than
 # nearly any council's average. The review names no figure; a council sets its own.
 CASELOAD_THRESHOLD = float(os.environ.get("STABILISE_CASELOAD_THRESHOLD") or 20)
+
+# The ASYE academy (README, "The ASYE academy"). The completion increment recorded when an NQSW
+# passes (for pay): an amount in £ a year (empty: none) and a note of what it is.
+ASYE_INCREMENT_AMOUNT = os.environ.get("STABILISE_ASYE_INCREMENT_AMOUNT", "").strip()
+ASYE_INCREMENT_NOTE = os.environ.get(
+    "STABILISE_ASYE_INCREMENT_NOTE",
+    "One increment on the pay scale from the date the panel passed the ASYE",
+)
+# A mentor (an Enhanced Social Work Practitioner) supports at least two NQSWs, at most this many.
+ASYE_MENTOR_MAX = int(os.environ.get("STABILISE_ASYE_MENTOR_MAX") or 3)
+# An NQSW's protected caseload, as a percentage of experienced workers' average caseload.
+ASYE_PROTECTED_CASELOAD_PCT = float(os.environ.get("STABILISE_ASYE_PROTECTED_CASELOAD_PCT") or 90)
+# How many NQSWs one practice lead can assess and supervise at a time, and intakes a year.
+ASYE_PRACTICE_LEAD_MAX = int(os.environ.get("STABILISE_ASYE_PRACTICE_LEAD_MAX") or 25)
+ASYE_INTAKES_PER_YEAR = int(os.environ.get("STABILISE_ASYE_INTAKES_PER_YEAR") or 2)
+# Who gets the weekly list of reviews due and overdue besides each practice lead (a user with the
+# academy lead role whose full name is the practice lead's gets their own NQSWs').
+ASYE_REPORT_RECIPIENTS = _env_list("STABILISE_ASYE_REPORT_RECIPIENTS")
 
 # Largest import the web or command line accepts, in megabytes.
 IMPORT_MAX_MB = int(os.environ.get("STABILISE_IMPORT_MAX_MB", 200))

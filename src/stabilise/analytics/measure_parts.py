@@ -158,6 +158,37 @@ def _other_active_on(day: pl.Expr) -> pl.Expr:
     return (pl.col("_other_start") <= day) & (pl.col("_other_end") >= day)
 
 
+def _others(in_post: pl.DataFrame) -> pl.DataFrame:
+    return in_post.select(
+        "worker_id", pl.col("start_date").alias("_other_start"), pl.col("_end").alias("_other_end")
+    )
+
+
+def _carried_on(events: pl.DataFrame, others: pl.DataFrame, day: pl.Expr) -> pl.DataFrame:
+    """The events whose worker had another in-post assignment active on `day`."""
+    return events.join(others, on="worker_id").filter(_other_active_on(day)).select("_row")
+
+
+def _ending_employment(ends: pl.DataFrame, others: pl.DataFrame) -> pl.DataFrame:
+    """Of `ends` (in-post assignments with an end date), the leavers of measures.md: those whose
+    worker has no in-post assignment active the day after (a move inside the council is not)."""
+    return ends.join(_carried_on(ends, others, pl.col("end_date") + ONE_DAY), on="_row", how="anti")
+
+
+def leavers(assignments: pl.DataFrame) -> pl.DataFrame:
+    """Every leaver in the sense of measures.md, whenever they left: the rows of an assignments
+    frame (all its columns) that end a worker's employment. The one definition, for whatever
+    else needs a leaver (the academy's cohort table), so it is never written twice."""
+    prepared = prepare_assignments(assignments, pl.lit(""))
+    in_post = prepared.filter("in_post")
+    ends = _ending_employment(in_post.filter(pl.col("end_date").is_not_null()), _others(in_post))
+    return (
+        assignments.with_row_index("_row")
+        .join(ends.select("_row"), on="_row", how="semi")
+        .drop("_row")
+    )
+
+
 def movements(assignments: pl.DataFrame, days: pl.DataFrame) -> list[pl.DataFrame]:
     """Starters and leavers in the year to each date.
 
@@ -168,22 +199,15 @@ def movements(assignments: pl.DataFrame, days: pl.DataFrame) -> list[pl.DataFram
     the years are looked at: ten years of history hold many more.
     """
     in_post = assignments.filter("in_post")
-    others = in_post.select(
-        "worker_id", pl.col("start_date").alias("_other_start"), pl.col("_end").alias("_other_end")
-    )
-
-    def carried_on(events: pl.DataFrame, day: pl.Expr) -> pl.DataFrame:
-        """The events whose worker had another in-post assignment active on `day`."""
-        return events.join(others, on="worker_id").filter(_other_active_on(day)).select("_row")
-
+    others = _others(in_post)
     starts = in_post.filter(_in_years(pl.col("start_date"), days))
     ends = in_post.filter(_in_years(pl.col("end_date"), days))
     starters = starts.join(
-        carried_on(starts, pl.col("start_date") - ONE_DAY), on="_row", how="anti"
+        _carried_on(starts, others, pl.col("start_date") - ONE_DAY), on="_row", how="anti"
     ).select("worker_id", "fte", GROUP, pl.col("start_date").alias("event_on"))
-    leavers = ends.join(
-        carried_on(ends, pl.col("end_date") + ONE_DAY), on="_row", how="anti"
-    ).select("worker_id", "fte", GROUP, pl.col("end_date").alias("event_on"))
+    leavers = _ending_employment(ends, others).select(
+        "worker_id", "fte", GROUP, pl.col("end_date").alias("event_on")
+    )
     return [
         in_year_to(events, days)
         .group_by(KEYS)

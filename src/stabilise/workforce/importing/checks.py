@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 import polars as pl
 
 from stabilise.analytics import frames
+from stabilise.workforce.importing.asye_checks import check_asye
 from stabilise.workforce.importing.problems import Problem
 from stabilise.workforce.importing.reading import ROW
 from stabilise.workforce.importing.schema import FILES
@@ -51,6 +52,8 @@ def check_register(
         problems += _caseloads_need_an_assignment(tables, labels["caseloads"], merged, existing)
     if "absences" in tables:
         problems += _absence_days(tables["absences"], labels["absences"])
+    if "asye" in tables:
+        problems += check_asye(tables["asye"], labels["asye"])
     return problems
 
 
@@ -101,6 +104,8 @@ def _references(
         ("assignments", "post_id", "post"),
         ("caseloads", "worker_id", "worker"),
         ("absences", "worker_id", "worker"),
+        ("asye", "worker_id", "worker"),
+        ("asye", "mentor_worker_id", "worker"),
     ]
     problems: list[Problem] = []
     for file, column, target in rules:

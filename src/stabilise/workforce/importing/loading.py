@@ -93,6 +93,13 @@ def _team_depths(
     return [waves[d] for d in sorted(waves)]
 
 
+# Writers of the files that belong to other apps (the academy's `asye`), registered by their
+# AppConfig.ready(): (the checked table, the history's change reason, counts, progress). Each runs
+# after the register's own files, inside the same transaction.
+Writer = Callable[[pl.DataFrame, str, Counts, Progress], None]
+FILE_WRITERS: dict[str, Writer] = {}
+
+
 def write_register(tables: dict[str, pl.DataFrame], run: ImportRun, progress: Progress) -> Counts:
     counts = Counts()
     reason = f"import {run.pk}: {run.source}"[:100]
@@ -216,6 +223,9 @@ def write_register(tables: dict[str, pl.DataFrame], run: ImportRun, progress: Pr
     if "caseloads" in tables:
         created, updated = _merge_caseloads(tables["caseloads"], worker_pk, run, progress)
         counts.created["caseloads"], counts.updated["caseloads"] = created, updated
+    for name, writer in FILE_WRITERS.items():
+        if name in tables:
+            writer(tables[name], reason, counts, progress)
     return counts
 
 
@@ -295,4 +305,7 @@ def _stage_sqlite(cursor: Any, staged: pl.DataFrame, progress: Progress) -> None
         progress("caseloads", len(chunk))
 
 
-__all__ = ["ROW", "Counts", "write_register"]
+# For other apps' writers: the same create-or-update with history as the register's files.
+upsert = _upsert
+
+__all__ = ["FILE_WRITERS", "ROW", "Counts", "Writer", "upsert", "write_register"]

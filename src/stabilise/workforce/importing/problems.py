@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-FILE_ORDER = ("teams", "posts", "workers", "assignments", "caseloads", "absences")
+FILE_ORDER = ("teams", "posts", "workers", "assignments", "asye", "caseloads", "absences")
 
 
 @dataclass(frozen=True, order=True)

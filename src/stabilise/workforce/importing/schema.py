@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from stabilise import csww
+from stabilise.academy import codes as asye_codes
 
 Kind = Literal["id", "text", "date", "bool", "code", "fte", "count", "amount", "swe"]
 
@@ -125,6 +126,23 @@ FILES: dict[str, FileSpec] = {
                 Column("working_days_lost", "amount", required=True),
             ),
             key=("worker_id", "start_date", "reason"),
+        ),
+        # The ASYE academy (contracts/academy.md), written by the academy app. One row per NQSW
+        # per cohort: a worker who starts the programme again in a later cohort has two rows.
+        FileSpec(
+            "asye",
+            (
+                _id("worker_id"),
+                Column("cohort", "text", required=True, max_length=50),
+                Column("programme_start", "date", required=True),
+                Column("route", "code", codes=asye_codes.ROUTE),
+                Column("practice_lead", "text"),
+                _id("mentor_worker_id", required=False),
+                *(Column(f"review_{m}m", "date") for m in asye_codes.REVIEW_MONTHS),
+                Column("outcome", "code", codes=asye_codes.OUTCOME),
+                Column("completed_on", "date"),
+            ),
+            key=("worker_id", "cohort"),
         ),
     )
 }
