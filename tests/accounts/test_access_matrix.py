@@ -30,12 +30,17 @@ POLICY: dict[str, set[Role]] = {
     "dashboard": {LEAD, SERVICE, TEAM, ACADEMY, COUNCILLOR},
     "teams": {LEAD, SERVICE, TEAM, COUNCILLOR},
     "team": {LEAD, SERVICE, TEAM},
+    # A person's record: managers in scope, and a social worker their own (the worker below).
+    "worker": {LEAD, SERVICE, TEAM, WORKER},
+    # Loading the council's files: the workforce lead only.
+    "import": {LEAD},
     "weekly_caseload": {LEAD, SERVICE, TEAM, ACADEMY, COUNCILLOR},
     "weekly_caseload_xlsx": {LEAD, SERVICE, TEAM, ACADEMY, COUNCILLOR},
     "benchmarks": {LEAD, SERVICE, TEAM, ACADEMY, COUNCILLOR},
 }
-# Arguments for URLs that need them: the team manager's own team.
-ARGS: dict[str, dict[str, str]] = {"team": {"team_id": "OWN"}}
+# Arguments for URLs that need them: the team manager's own team; the worker W1, in that team
+# and the social worker's own record.
+ARGS: dict[str, dict[str, str]] = {"team": {"team_id": "OWN"}, "worker": {"worker_id": "W1"}}
 
 
 def url_names(patterns=None, prefix="") -> set[str]:
@@ -79,6 +84,9 @@ def client_for(role: Role, own: Team) -> Client:
     user = User.objects.create_user(username=f"u-{role}", password="x", role=role)
     if role == TEAM:
         user.teams.add(own)
+    if role == WORKER:
+        user.worker = Worker.objects.get(worker_id="W1")
+        user.save()
     client = Client()
     client.force_login(user)
     return client
@@ -114,3 +122,34 @@ def test_a_user_without_a_valid_role_opens_nothing(register):
     client = Client()
     client.force_login(user)
     assert client.get(reverse("dashboard")).status_code == 403
+
+
+@pytest.fixture
+def other_worker(register):
+    other = Team.objects.get(team_id="OTHER")
+    worker = Worker.objects.create(worker_id="W2", display_name="Bea Jones")
+    Assignment.objects.create(
+        assignment_id="A2",
+        worker=worker,
+        team=other,
+        org_role=5,
+        contract="permanent",
+        fte=1,
+        start_date=dt.date(2020, 1, 1),
+    )
+    return worker
+
+
+@pytest.mark.parametrize("role", [TEAM, WORKER])
+def test_a_worker_out_of_scope_is_not_found(register, other_worker, role):
+    client = client_for(role, register)
+    assert client.get(reverse("worker", kwargs={"worker_id": "W2"})).status_code == 404
+    assert client.get(reverse("worker", kwargs={"worker_id": "NO-SUCH"})).status_code == 404
+
+
+def test_a_team_manager_no_longer_sees_someone_who_has_left_their_team(register):
+    Assignment.objects.filter(assignment_id="A1").update(end_date=dt.date(2021, 1, 1))
+    client = client_for(TEAM, register)
+    assert client.get(reverse("worker", kwargs={"worker_id": "W1"})).status_code == 404
+    lead = client_for(LEAD, register)
+    assert lead.get(reverse("worker", kwargs={"worker_id": "W1"})).status_code == 200

@@ -8,14 +8,15 @@ people is decided by the helpers below, never by a view's own test of a role.
 
 import logging
 from collections.abc import Callable
+from datetime import date
 
 from django.contrib.auth.views import redirect_to_login
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseForbidden
 from django.template.loader import render_to_string
 
 from stabilise.accounts.models import Role, User
-from stabilise.workforce.models import Team
+from stabilise.workforce.models import Team, Worker
 
 logger = logging.getLogger(__name__)
 
@@ -39,6 +40,9 @@ RULES: dict[str, frozenset[Role]] = {
     "dashboard": AGGREGATES,
     "teams": frozenset({LEAD, SERVICE, TEAM, COUNCILLOR}),
     "team": MANAGERS,
+    # A social worker opens their own record only (worker_or_404).
+    "worker": frozenset({LEAD, SERVICE, TEAM, WORKER}),
+    "import": frozenset({LEAD}),
     "weekly_caseload": AGGREGATES,
     "weekly_caseload_xlsx": AGGREGATES,
     "benchmarks": AGGREGATES,
@@ -89,6 +93,32 @@ def team_or_404(user: User, team_id: str) -> Team:
     if team is None:
         raise Http404("No such team")
     return team
+
+
+def visible_workers(user: User, today: date) -> QuerySet[Worker]:
+    """The people whose records this user may open: everyone's for the workforce lead and
+    service managers; for a team manager, those with an assignment in one of their teams that
+    has not ended before `today` (leavers stay with the workforce lead); for anyone, their own.
+    """
+    role = role_of(user)
+    own = Q(pk=user.worker_id) if user.worker_id is not None else Q(pk__in=[])
+    if role in {LEAD, SERVICE}:
+        return Worker.objects.all()
+    if role == TEAM:
+        current = Q(assignments__end_date__isnull=True) | Q(assignments__end_date__gte=today)
+        in_teams = Q(assignments__team__in=user.teams.all()) & current
+        return Worker.objects.filter(in_teams | own).distinct()
+    if role == WORKER:
+        return Worker.objects.filter(own)
+    return Worker.objects.none()
+
+
+def worker_or_404(user: User, worker_id: str, today: date) -> Worker:
+    """Like team_or_404: someone outside the user's scope is 'not found'."""
+    worker = visible_workers(user, today).filter(worker_id=worker_id).first()
+    if worker is None:
+        raise Http404("No such worker")
+    return worker
 
 
 class AccessMiddleware:

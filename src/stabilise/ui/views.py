@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from stabilise.accounts.access import team_or_404, visible_teams
 from stabilise.accounts.audit import record_many
+from stabilise.analytics.caseload_views import caseload_distribution
 from stabilise.analytics.frames import CouncilFrames
 from stabilise.analytics.measures import (
     Measures,
@@ -22,6 +23,7 @@ from stabilise.analytics.measures import (
     measures_series,
 )
 from stabilise.ui.charts import LineChart, line_chart
+from stabilise.ui.more_charts import bar_chart
 from stabilise.ui.templatetags.stabilise_ui import NOT_AVAILABLE, one_decimal, percent
 from stabilise.workforce.selectors import council_frames, team_assignments_on, team_posts_on
 
@@ -168,6 +170,12 @@ def team_detail(request: HttpRequest, team_id: str) -> HttpResponse:
     record_many(request, "viewed", [a.worker for a in assignments], detail=f"team {team.team_id}")
     posts = list(team_posts_on(team, today))
     vacancies = _post_vacancies(frames, [p.post_id for p in posts], today)
+    distribution = caseload_distribution(frames, team.team_id, today)
+    histogram = bar_chart(
+        "caseload-distribution",
+        "Case holders by caseload",
+        [(band.label, band.count) for band in distribution.bands],
+    )
     return render(
         request,
         "ui/team.html",
@@ -177,5 +185,7 @@ def team_detail(request: HttpRequest, team_id: str) -> HttpResponse:
             "figures": figures,
             "assignments": assignments,
             "posts": [(post, one_decimal(vacancies.get(post.post_id, 0.0))) for post in posts],
+            "distribution": distribution,
+            "histogram": histogram,
         },
     )

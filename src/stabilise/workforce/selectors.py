@@ -96,13 +96,17 @@ def _caseload_days(days: Iterable[date]) -> Q:
 
 
 def council_frames(
-    *, caseloads_from: date | None = None, caseloads_on: Iterable[date] | None = None
+    *,
+    caseloads_from: date | None = None,
+    caseloads_on: Iterable[date] | None = None,
+    caseloads_of: Iterable[str] | None = None,
 ) -> CouncilFrames:
     """The whole register as frames.
 
     Ten years of daily caseloads are millions of rows, and most pages need few of them:
-    `caseloads_from` keeps only snapshots on or after that day, and `caseloads_on` only those
-    that can be the caseload on the given days (a monthly series needs a week a month).
+    `caseloads_from` keeps only snapshots on or after that day, `caseloads_on` only those
+    that can be the caseload on the given days (a monthly series needs a week a month), and
+    `caseloads_of` only those of the given workers (by worker id).
     """
     teams = _frame(
         "teams",
@@ -203,6 +207,8 @@ def council_frames(
         snapshots = snapshots.filter(date__gte=caseloads_from)
     if caseloads_on is not None:
         snapshots = snapshots.filter(_caseload_days(caseloads_on))
+    if caseloads_of is not None:
+        snapshots = snapshots.filter(worker__worker_id__in=list(caseloads_of))
     caseloads = _frame(
         "caseloads",
         snapshots.values_list("worker_id", "date", "cases", _as_float("weighted_points")),
@@ -255,3 +261,18 @@ def team_posts_on(team: Team, on: date) -> QuerySet[Post]:
     return Post.objects.filter(
         _active_on(on, "established_from", "established_to"), team=team
     ).order_by("post_id")
+
+
+def colleague_ids(worker: Worker, first: date, last: date) -> list[str]:
+    """The worker ids of everyone with an assignment between `first` and `last` in a team the
+    worker had an assignment in over those days (the worker included): whose caseloads make
+    their teams' averages."""
+    overlapping = Q(start_date__lte=last) & (Q(end_date__isnull=True) | Q(end_date__gte=first))
+    teams = Assignment.objects.filter(overlapping, worker=worker).values("team")
+    return sorted(
+        set(
+            Assignment.objects.filter(overlapping, team__in=teams).values_list(
+                "worker__worker_id", flat=True
+            )
+        )
+    )

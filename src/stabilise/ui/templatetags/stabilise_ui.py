@@ -13,6 +13,8 @@ from govuk_frontend_django.components.service_navigation import (
     ServiceNavigationSlots,
 )
 
+from stabilise.accounts.access import may_open
+
 register = template.Library()
 
 NOT_AVAILABLE = "Not available"
@@ -23,12 +25,14 @@ SECTIONS = (
     ("Teams", "teams", {"teams", "team"}),
     ("Weekly caseloads", "weekly_caseload", {"weekly_caseload"}),
     ("Benchmarks", "benchmarks", {"benchmarks"}),
+    ("Import", "import", {"import"}),
 )
 
 
 @register.simple_tag(takes_context=True)
 def service_navigation(context: RequestContext) -> SafeString:
-    """The service name, and for a signed-in user the sections and Sign out.
+    """The service name, and for a signed-in user the sections they may open, "My record" if
+    they have one in the register, and Sign out.
 
     Sign out is a form in the navigation's end slot: Django signs out only on POST, and a form
     works without JavaScript where a link that posts would not.
@@ -39,15 +43,25 @@ def service_navigation(context: RequestContext) -> SafeString:
     if request.user.is_authenticated:
         match = request.resolver_match
         here = match.url_name if match else None
+        user = request.user
         for label, url_name, current_under in SECTIONS:
-            url = reverse(url_name)
+            if not may_open(user, url_name):
+                continue
             navigation.append(
                 ServiceNavigationNavigation(
                     text=label,
-                    href=url,
+                    href=reverse(url_name),
                     # The page itself is "current"; a page below it (a team) only "active".
                     current=here == url_name or None,
                     active=here in current_under or None,
+                )
+            )
+        own = user.worker
+        if own is not None and may_open(user, "worker"):
+            url = reverse("worker", kwargs={"worker_id": own.worker_id})
+            navigation.append(
+                ServiceNavigationNavigation(
+                    text="My record", href=url, current=request.path == url or None
                 )
             )
         slots = ServiceNavigationSlots(
