@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "stabilise.ui",
     "stabilise.benchmarks",
     "stabilise.reports",
+    "stabilise.retention",
     "stabilise.academy",
 ]
 

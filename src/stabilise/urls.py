@@ -4,4 +4,5 @@ urlpatterns = [
     path("", include("stabilise.ui.urls")),
     path("reports/", include("stabilise.reports.urls")),
     path("benchmarks/", include("stabilise.benchmarks.urls")),
+    path("retention/", include("stabilise.retention.urls")),
 ]

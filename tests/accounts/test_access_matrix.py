@@ -37,10 +37,17 @@ POLICY: dict[str, set[Role]] = {
     "weekly_caseload": {LEAD, SERVICE, TEAM, ACADEMY, COUNCILLOR},
     "weekly_caseload_xlsx": {LEAD, SERVICE, TEAM, ACADEMY, COUNCILLOR},
     "benchmarks": {LEAD, SERVICE, TEAM, ACADEMY, COUNCILLOR},
+    # Named leavers, reasons and destinations: the workforce lead and service managers only.
+    "leavers": {LEAD, SERVICE},
+    "leaver": {LEAD, SERVICE},
 }
 # Arguments for URLs that need them: the team manager's own team; the worker W1, in that team
 # and the social worker's own record.
-ARGS: dict[str, dict[str, str]] = {"team": {"team_id": "OWN"}, "worker": {"worker_id": "W1"}}
+ARGS: dict[str, dict[str, str]] = {
+    "team": {"team_id": "OWN"},
+    "worker": {"worker_id": "W1"},
+    "leaver": {"worker_id": "W1"},
+}
 
 
 def url_names(patterns=None, prefix="") -> set[str]:

@@ -46,6 +46,10 @@ RULES: dict[str, frozenset[Role]] = {
     "weekly_caseload": AGGREGATES,
     "weekly_caseload_xlsx": AGGREGATES,
     "benchmarks": AGGREGATES,
+    # Named leavers with reason and destination (no exit-interview text): the workforce lead
+    # and service managers; a team manager's leavers stay with the workforce lead.
+    "leavers": frozenset({LEAD, SERVICE}),
+    "leaver": frozenset({LEAD, SERVICE}),
 }
 
 

@@ -25,6 +25,7 @@ SECTIONS = (
     ("Teams", "teams", {"teams", "team"}),
     ("Weekly caseloads", "weekly_caseload", {"weekly_caseload"}),
     ("Benchmarks", "benchmarks", {"benchmarks"}),
+    ("Leavers", "leavers", {"leavers", "leaver"}),
     ("Import", "import", {"import"}),
 )
 

@@ -1,0 +1,29 @@
+"""Leavers read from the register: the analytics' leaver table over the database's frames."""
+
+from datetime import date, timedelta
+
+import polars as pl
+
+from stabilise.analytics.leavers import CASELOAD_WINDOW_DAYS, TREND_DAYS, leaver_table
+from stabilise.workforce.selectors import council_frames
+
+# Snapshots older than this before the first leaving day asked for cannot change the table.
+CASELOAD_LOOKBACK = timedelta(days=TREND_DAYS + CASELOAD_WINDOW_DAYS)
+
+
+def leavers_between(left_from: date | None, left_to: date | None) -> pl.DataFrame:
+    """Leavers whose leaving day is in [left_from, left_to] (either end open)."""
+    since = left_from - CASELOAD_LOOKBACK if left_from is not None else None
+    return leaver_table(council_frames(caseloads_from=since), left_from, left_to)
+
+
+def leavings_of(worker_id: str) -> pl.DataFrame:
+    """Every time this worker left (most recent first); empty if they never have."""
+    without_caseloads = leaver_table(council_frames(caseloads_on=[]))
+    own = without_caseloads.filter(pl.col("worker_id") == worker_id)
+    if own.height == 0:
+        return own
+    since = min(own["left_on"].to_list()) - CASELOAD_LOOKBACK
+    table = leaver_table(council_frames(caseloads_from=since))
+    return table.filter(pl.col("worker_id") == worker_id)
+
