@@ -51,6 +51,21 @@ SUMMARY_CELLS = {
     "Leaving Care": [0, 0, 0, 0, None, None, None, None, None, None],
     "All teams": [4, 1, 3, 53, 17.7, 21.2, 24, 11, 17.6, "Steady"],
 }
+# As councillors and the committee read it: every team here has 1 to 4 people, so each figure
+# on them is `c`; the empty team's zeros identify nobody and stay. Highest and lowest are one
+# person's caseload: always `c`.
+SUMMARY_SUPPRESSED = {
+    "Assessment North": ["c"] * 10,
+    "Children in Care": ["c"] * 10,
+    "Leaving Care": SUMMARY["Leaving Care"],
+    "All teams": ["c"] * 10,
+}
+SUMMARY_CELLS_SUPPRESSED = {
+    "Assessment North": ["c"] * 10,
+    "Children in Care": ["c"] * 10,
+    "Leaving Care": SUMMARY_CELLS["Leaving Care"],
+    "All teams": ["c"] * 10,
+}
 
 
 def build_register(t1_name: str = "Assessment North") -> None:

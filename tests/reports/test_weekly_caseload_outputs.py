@@ -15,9 +15,17 @@ from django.core.management.base import CommandError
 from django.test import Client
 from openpyxl.worksheet.worksheet import Worksheet
 
-from stabilise.accounts.models import Role, User
+from stabilise.accounts.models import AuditEvent, Role, User
 from stabilise.reports.weekly_caseload import selectors
-from tests.reports.register import SUMMARY, SUMMARY_CELLS, TODAY, build_register
+from stabilise.workforce.models import Team
+from tests.reports.register import (
+    SUMMARY,
+    SUMMARY_CELLS,
+    SUMMARY_CELLS_SUPPRESSED,
+    SUMMARY_SUPPRESSED,
+    TODAY,
+    build_register,
+)
 from tests.ui.html import table, text
 
 pytestmark = pytest.mark.django_db
@@ -71,7 +79,9 @@ def sheet_rows(sheet: Worksheet, first: int) -> list[list[Any]]:
 
 
 def test_the_page_shows_the_hand_worked_summary_and_history(client: Client, register: None) -> None:
-    page = client_for(client, Role.COUNCILLOR).get("/reports/weekly-caseload/").content.decode()
+    page = (
+        client_for(client, Role.SERVICE_MANAGER).get("/reports/weekly-caseload/").content.decode()
+    )
 
     assert summary_rows(page) == SUMMARY
     assert list(summary_rows(page)) == list(SUMMARY)  # the teams in order, All teams last
@@ -120,7 +130,7 @@ def test_the_json_is_the_contracts_shape_with_the_same_unrounded_numbers(registe
 def test_the_workbook_has_the_same_numbers_rounded_as_the_dfe_does(
     client: Client, register: None
 ) -> None:
-    response = client_for(client, Role.COUNCILLOR).get(
+    response = client_for(client, Role.SERVICE_MANAGER).get(
         "/reports/weekly-caseload.xlsx?week_ending=2025-03-07"
     )
     book = openpyxl.load_workbook(io.BytesIO(response.content))
@@ -186,17 +196,24 @@ def test_send_emails_the_committee_aggregates_and_the_managers_the_names_too(
     assert managers.to == EMAILS["WEEKLY_REPORT_MANAGER_RECIPIENTS"]
     assert committee.subject == "Weekly caseload report: week ending 7 March 2025"
     assert managers.subject == "Weekly caseload report: week ending 7 March 2025 (for managers)"
-    for message in (committee, managers):
+    # The committee's figures have small numbers suppressed; the managers' are whole.
+    for message, rows, cells in (
+        (committee, SUMMARY_SUPPRESSED, SUMMARY_CELLS_SUPPRESSED),
+        (managers, SUMMARY, SUMMARY_CELLS),
+    ):
         html = message.alternatives[0][0]
         assert message.alternatives[0][1] == "text/html"
-        assert summary_rows(str(html)) == SUMMARY
-        assert "Assessment North\n  Headcount: 3 (change on the week before: +1)" in message.body
-        assert "Average caseload: 17.5; per FTE: 23.3" in message.body
-        assert "Trend (two weeks): 17.6; direction: Steady" in message.body
+        assert summary_rows(str(html)) == rows
         ((name, content, _),) = message.attachments
         assert name == "weekly-caseload-2025-03-07.xlsx"
         summary = openpyxl.load_workbook(io.BytesIO(content))["Summary"]
-        assert {row[0]: row[1:] for row in sheet_rows(summary, 5)} == SUMMARY_CELLS
+        assert {row[0]: row[1:] for row in sheet_rows(summary, 5)} == cells
+    assert "Assessment North\n  Headcount: 3 (change on the week before: +1)" in managers.body
+    assert "Average caseload: 17.5; per FTE: 23.3" in managers.body
+    assert "Trend (two weeks): 17.6; direction: Steady" in managers.body
+    assert "Assessment North\n  Headcount: c (change on the week before: c)" in committee.body
+    assert "Highest: c; lowest: c" in committee.body
+    assert "c: withheld because it counts, or rests on, from 1 to 4 people" in committee.body
     # Names: in the managers' email only.
     assert NAMED not in committee.body and NAMED not in str(committee.alternatives[0][0])
     above = table(str(managers.alternatives[0][0]), "Workers whose caseload")
@@ -238,10 +255,28 @@ def test_send_with_no_recipients_configured_says_which_settings_to_set(
 def test_managers_see_the_workers_above_the_threshold(
     client: Client, register: None, recipients: None, role: str
 ) -> None:
-    page = client_for(client, role).get("/reports/weekly-caseload/").content.decode()
+    client = client_for(client, role)
+    if role == Role.TEAM_MANAGER:
+        User.objects.get(username=role).teams.set(Team.objects.filter(team_id="T1"))
+
+    page = client.get("/reports/weekly-caseload/").content.decode()
 
     above = table(page, "Workers whose caseload in the week ending 7 March 2025 is above 20")
     assert above.rows[1:] == [["Ann Able", "Assessment North", "24", "17.5"]]
+    seen = AuditEvent.objects.filter(action="viewed", worker__display_name="Ann Able")
+    assert seen.count() == 1
+
+
+def test_a_team_manager_sees_only_their_own_teams_workers_above_the_threshold(
+    client: Client, register: None
+) -> None:
+    client = client_for(client, Role.TEAM_MANAGER)
+    User.objects.get(username=Role.TEAM_MANAGER).teams.set(Team.objects.filter(team_id="T2"))
+
+    page = client.get("/reports/weekly-caseload/").content.decode()
+
+    assert "No one's caseload is above 20 in the week ending 7 March 2025." in text(page)
+    assert NAMED not in page
 
 
 # Social workers and administrators do not open the report at all (tests/accounts).
@@ -249,7 +284,7 @@ def test_managers_see_the_workers_above_the_threshold(
 def test_everyone_else_sees_aggregates_only(client: Client, register: None, role: str) -> None:
     page = client_for(client, role).get("/reports/weekly-caseload/").content.decode()
 
-    assert summary_rows(page) == SUMMARY
+    assert summary_rows(page) == SUMMARY_SUPPRESSED
     assert NAMED not in page
     assert "Caseloads above" not in text(page)
 
@@ -279,7 +314,7 @@ def test_the_page_and_the_command_default_to_the_last_friday(
 
 
 def test_the_page_reports_any_week_asked_for(client: Client, register: None) -> None:
-    response = client_for(client, Role.COUNCILLOR).get(
+    response = client_for(client, Role.SERVICE_MANAGER).get(
         "/reports/weekly-caseload/?week_ending=2025-02-28"
     )
     page = response.content.decode()

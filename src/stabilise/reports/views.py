@@ -8,7 +8,11 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
-from stabilise.accounts.models import Role
+from stabilise.accounts.access import sees_named_workers, suppresses_small_numbers, visible_teams
+from stabilise.accounts.audit import record, record_many
+from stabilise.accounts.models import User
+from stabilise.analytics.suppression import SUPPRESSED
+from stabilise.analytics.weekly_caseload import WorkerAbove
 from stabilise.reports.weekly_caseload import workbook
 from stabilise.reports.weekly_caseload.chart import weekly_chart
 from stabilise.reports.weekly_caseload.display import history_tables
@@ -18,10 +22,9 @@ from stabilise.reports.weekly_caseload.selectors import (
     week_ending_from,
     weekly_caseload,
 )
+from stabilise.reports.weekly_caseload.suppressed import for_aggregates_only
+from stabilise.workforce.models import Worker
 
-# Who sees the names of the workers above the caseload threshold. A later issue brings full
-# access control (a team manager's own teams only); until then, role alone decides.
-SEES_NAMES = {Role.WORKFORCE_LEAD, Role.SERVICE_MANAGER, Role.TEAM_MANAGER}
 # How many weeks the week picker offers.
 PICKER_WEEKS = 52
 
@@ -50,25 +53,45 @@ def weekly_caseload_page(request: HttpRequest) -> HttpResponse:
         return render(request, "reports/weekly_caseload.html", context, status=400)
 
     data = weekly_caseload(week_ending)
-    council = data.report.council
-    weeks = data.report.week_endings
+    user = request.user
+    assert isinstance(user, User)
+    suppress = suppresses_small_numbers(user)
+    report = for_aggregates_only(data.report) if suppress else data.report
+    council = report.council
+    weeks = report.week_endings
     averages = [w.average for w in council.history] + [council.average]
     trends = [w.trend for w in council.history] + [council.trend]
-    sees_names = getattr(request.user, "role", None) in SEES_NAMES
+    sees_names = sees_named_workers(user)
+    named = _named_workers(request, user, data.workers_above) if sees_names else []
     context = {
         "data": data,
-        "report": data.report,
+        "report": report,
+        "suppressed": suppress,
         "week_ending": week_ending,
         "week": f"{week_ending.day} {week_ending:%B %Y}",
         "weeks": _week_choices(week_ending),
         "history_weeks": weeks,
-        "history_tables": history_tables(data.report),
-        "chart": weekly_chart(weeks, [averages, trends]),
+        "history_tables": history_tables(report),
+        "chart": weekly_chart(weeks, [_plotted(averages), _plotted(trends)]),
         "chart_rows": list(zip(weeks, averages, trends, strict=True)),
         "sees_names": sees_names,
-        "workers_above": data.workers_above if sees_names else [],
+        "workers_above": named,
     }
     return render(request, "reports/weekly_caseload.html", context)
+
+
+def _plotted(values: list[Any]) -> list[float | None]:
+    """A withheld figure is a gap in the chart's line, as a missing one is."""
+    return [None if value == SUPPRESSED else value for value in values]
+
+
+def _named_workers(request: HttpRequest, user: User, above: list[WorkerAbove]) -> list[WorkerAbove]:
+    """The workers above the threshold in the teams this user may see, audited as seen."""
+    teams = set(visible_teams(user).values_list("team_id", flat=True))
+    named = [worker for worker in above if worker.team_id in teams]
+    people = Worker.objects.filter(worker_id__in=[w.worker_id for w in named])
+    record_many(request, "viewed", people, detail="weekly caseload report: above the threshold")
+    return named
 
 
 @login_required
@@ -78,8 +101,11 @@ def weekly_caseload_xlsx(request: HttpRequest) -> HttpResponse:
     except BadWeekEnding as error:
         return HttpResponse(str(error), status=400, content_type="text/plain; charset=utf-8")
     data = weekly_caseload(week_ending)
+    suppress = suppresses_small_numbers(request.user)  # type: ignore[arg-type]
+    report = for_aggregates_only(data.report) if suppress else data.report
+    record(request, "exported", detail=f"weekly caseload workbook, week ending {week_ending}")
     response = HttpResponse(
-        workbook.weekly_caseload_workbook(data.report, data.council_name),
+        workbook.weekly_caseload_workbook(report, data.council_name),
         content_type=workbook.CONTENT_TYPE,
     )
     response["Content-Disposition"] = f'attachment; filename="{workbook.file_name(week_ending)}"'

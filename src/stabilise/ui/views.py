@@ -4,6 +4,7 @@ the only arithmetic here is choosing dates and rounding for display."""
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import Any
 
 import polars as pl
 from django.contrib.auth.decorators import login_required
@@ -11,7 +12,12 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
-from stabilise.accounts.access import team_or_404, visible_teams
+from stabilise.accounts.access import (
+    may_open,
+    suppresses_small_numbers,
+    team_or_404,
+    visible_teams,
+)
 from stabilise.accounts.audit import record_many
 from stabilise.analytics.caseload_views import caseload_distribution
 from stabilise.analytics.frames import CouncilFrames
@@ -22,6 +28,7 @@ from stabilise.analytics.measures import (
     measures_by,
     measures_series,
 )
+from stabilise.analytics.suppression import SUPPRESSED, count_or_c, measure_suppressed
 from stabilise.ui.charts import LineChart, line_chart
 from stabilise.ui.more_charts import bar_chart
 from stabilise.ui.templatetags.stabilise_ui import NOT_AVAILABLE, one_decimal, percent
@@ -82,11 +89,23 @@ class Trend:
     rows: list[tuple[date, str]]
 
 
-def _trend(series: pl.DataFrame, figure: Figure) -> Trend:
-    points = list(zip(series["as_at"].to_list(), series[figure.key].to_list(), strict=True))
+def _shown(measures: dict[str, Any], figure: Figure, suppress: bool) -> str:
+    """A figure as the page writes it; `c` where it rests on 1 to 4 people and `suppress`."""
+    if suppress and measure_suppressed(measures, figure.key):
+        return SUPPRESSED
+    return figure.show(measures[figure.key])
+
+
+def _trend(series: pl.DataFrame, figure: Figure, suppress: bool = False) -> Trend:
+    months = list(series.iter_rows(named=True))
+    # A withheld month is a gap in the line, as a missing one is.
+    points = [
+        (m["as_at"], None if suppress and measure_suppressed(m, figure.key) else m[figure.key])
+        for m in months
+    ]
     return Trend(
         chart=line_chart(figure.key.replace("_", "-"), figure.label, figure.unit, points),
-        rows=[(when, figure.show(value)) for when, value in points],
+        rows=[(m["as_at"], _shown(m, figure, suppress)) for m in months],
     )
 
 
@@ -102,30 +121,43 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     now: Measures = measures_at(frames, today)
     at_census: Measures = measures_at(frames, census)
     series = measures_series(frames, months)
+    suppress = suppresses_small_numbers(request.user)  # type: ignore[arg-type]
     headlines = [
-        (h.label, h.show(getattr(now, h.key)), h.show(getattr(at_census, h.key))) for h in HEADLINES
+        (h.label, _shown(now.as_dict(), h, suppress), _shown(at_census.as_dict(), h, suppress))
+        for h in HEADLINES
     ]
-    trends = [_trend(series, figure) for figure in TRENDS]
+    trends = [_trend(series, figure, suppress) for figure in TRENDS]
     return render(
         request,
         "ui/dashboard.html",
-        {"today": today, "census": census, "headlines": headlines, "trends": trends},
+        {
+            "today": today,
+            "census": census,
+            "headlines": headlines,
+            "trends": trends,
+            "suppressed": suppress,
+        },
     )
 
 
-def _team_figures(measures: Measures | None) -> dict[str, str | int]:
+def _team_figures(measures: Measures | None, suppress: bool = False) -> dict[str, str | int | None]:
     """A team's headline on the teams and team pages; a team with nothing in it today has no
-    measures from analytics, so nobody in post, nothing vacant and no caseload."""
+    measures from analytics, so nobody in post, nothing vacant and no caseload. With `suppress`
+    (councillors), figures on 1 to 4 people are `c`."""
     if measures is None:
         return {
             "inpost_headcount": 0,
             "vacancy_fte": one_decimal(0.0),
             "caseload_fte": NOT_AVAILABLE,
         }
+    values = measures.as_dict()
+    caseload_withheld = suppress and measure_suppressed(values, "caseload_fte")
     return {
-        "inpost_headcount": measures.inpost_headcount,
+        "inpost_headcount": count_or_c(measures.inpost_headcount)
+        if suppress
+        else measures.inpost_headcount,
         "vacancy_fte": one_decimal(measures.vacancy_fte),
-        "caseload_fte": one_decimal(measures.caseload_fte),
+        "caseload_fte": SUPPRESSED if caseload_withheld else one_decimal(measures.caseload_fte),
     }
 
 
@@ -135,12 +167,19 @@ def teams(request: HttpRequest) -> HttpResponse:
     frames = council_frames(caseloads_on=[today])
     by_team = measures_by(frames, today, "team")
     visible = set(visible_teams(request.user).values_list("team_id", flat=True))  # type: ignore[arg-type]
+    suppress = suppresses_small_numbers(request.user)  # type: ignore[arg-type]
     rows = [
-        {**team, **_team_figures(by_team.get(team["team_id"]))}
+        {**team, **_team_figures(by_team.get(team["team_id"]), suppress)}
         for team in frames.teams.sort(pl.col("team_name").str.to_lowercase()).iter_rows(named=True)
         if team["team_id"] in visible
     ]
-    return render(request, "ui/teams.html", {"today": today, "rows": rows})
+    # Councillors see the list's aggregates, not the team pages (which name people).
+    links = may_open(request.user, "team")  # type: ignore[arg-type]
+    return render(
+        request,
+        "ui/teams.html",
+        {"today": today, "rows": rows, "links": links, "suppressed": suppress},
+    )
 
 
 def _post_vacancies(frames: CouncilFrames, post_ids: list[str], on: date) -> dict[str, float]:

@@ -7,31 +7,41 @@ workbook and in the email.
 from dataclasses import dataclass
 
 from stabilise.analytics.weekly_caseload import Direction, WeeklyCaseloadReport
+from stabilise.reports.weekly_caseload.suppressed import ShownReport
 from stabilise.ui.templatetags.stabilise_ui import NOT_AVAILABLE, one_decimal
 
 DIRECTIONS: dict[str, str] = {"up": "Up", "down": "Down", "steady": "Steady"}
 
 
-def rounded(value: float | None) -> float | None:
+# Each of these passes `c` (a figure withheld from councillors, suppressed.py) through as it is.
+
+
+def rounded(value: float | str | None) -> float | str | None:
     """A figure to one decimal place (half up), still a number: for spreadsheet cells."""
-    return None if value is None else float(one_decimal(value))
+    if value is None or isinstance(value, str):
+        return value
+    return float(one_decimal(value))
 
 
-def figure(value: float | None) -> str:
-    return one_decimal(value)
+def figure(value: float | str | None) -> str:
+    return value if isinstance(value, str) else one_decimal(value)
 
 
-def count(value: int | None) -> str:
+def count(value: int | str | None) -> str:
     return NOT_AVAILABLE if value is None else str(value)
 
 
-def signed(change: int) -> str:
+def signed(change: int | str) -> str:
     """A change in headcount with its sign, so "+1" and "-1" cannot be misread."""
+    if isinstance(change, str):
+        return change
     return f"+{change}" if change > 0 else str(change)
 
 
-def direction(value: Direction | None) -> str:
-    return NOT_AVAILABLE if value is None else DIRECTIONS[value]
+def direction(value: Direction | str | None) -> str:
+    if value is None:
+        return NOT_AVAILABLE
+    return DIRECTIONS.get(value, value)
 
 
 def threshold(value: float) -> str:
@@ -55,10 +65,10 @@ HISTORY_MEASURES = (
 )
 
 
-def history_tables(report: WeeklyCaseloadReport) -> list[HistoryTable]:
+def history_tables(report: WeeklyCaseloadReport | ShownReport) -> list[HistoryTable]:
     tables = []
     for key, caption in HISTORY_MEASURES:
-        show = str if key == "headcount" else figure
+        show = count if key == "headcount" else figure
         rows = [
             (
                 team.team_name,

@@ -2,8 +2,8 @@
 console in development, memory in tests).
 
 Two audiences get two different messages: the committee list (councillors, the director) gets
-aggregates only; the managers' list also gets the names of the workers above the threshold. Both
-carry the same workbook, which has no names in it.
+aggregates only, small numbers suppressed (suppressed.py); the managers' list also gets the names
+of the workers above the threshold. Each carries the workbook of what it shows, without names.
 """
 
 from collections.abc import Sequence
@@ -15,6 +15,7 @@ from django.core.mail import EmailMultiAlternatives, get_connection
 from stabilise.reports.weekly_caseload import workbook
 from stabilise.reports.weekly_caseload.render import weekly_caseload_html, weekly_caseload_text
 from stabilise.reports.weekly_caseload.selectors import WeeklyCaseload
+from stabilise.reports.weekly_caseload.suppressed import for_aggregates_only
 
 
 class NoRecipients(Exception):
@@ -36,11 +37,12 @@ def _message(
         subject += " (for managers)"
     message = EmailMultiAlternatives(
         subject=subject,
-        body=weekly_caseload_text(data, for_managers=for_managers),
+        body=weekly_caseload_text(data, for_managers=for_managers, suppress=not for_managers),
         from_email=settings.DEFAULT_FROM_EMAIL,
         to=list(recipients),
     )
-    message.attach_alternative(weekly_caseload_html(data, for_managers=for_managers), "text/html")
+    html = weekly_caseload_html(data, for_managers=for_managers, suppress=not for_managers)
+    message.attach_alternative(html, "text/html")
     message.attach(workbook.file_name(week), attachment, workbook.CONTENT_TYPE)
     return message
 
@@ -49,11 +51,13 @@ def weekly_caseload_messages(
     data: WeeklyCaseload, *, recipients: Sequence[str], manager_recipients: Sequence[str]
 ) -> list[EmailMultiAlternatives]:
     """One message per audience that has anyone in it, the committee's first."""
-    attachment = workbook.weekly_caseload_workbook(data.report, data.council_name)
     messages = []
     if recipients:
+        committee = for_aggregates_only(data.report)
+        attachment = workbook.weekly_caseload_workbook(committee, data.council_name)
         messages.append(_message(data, recipients, attachment, for_managers=False))
     if manager_recipients:
+        attachment = workbook.weekly_caseload_workbook(data.report, data.council_name)
         messages.append(_message(data, manager_recipients, attachment, for_managers=True))
     return messages
 

@@ -11,12 +11,15 @@ from typing import Any
 from django.template.loader import render_to_string
 
 from stabilise.reports.weekly_caseload.selectors import WeeklyCaseload
+from stabilise.reports.weekly_caseload.suppressed import for_aggregates_only
 
 
-def _context(data: WeeklyCaseload, *, for_managers: bool) -> dict[str, Any]:
-    report = data.report
+def _context(data: WeeklyCaseload, *, for_managers: bool, suppress: bool) -> dict[str, Any]:
+    # For the committee (councillors), small numbers suppressed (suppressed.py).
+    report = for_aggregates_only(data.report) if suppress else data.report
     return {
         "report": report,
+        "suppressed": suppress,
         "week": f"{report.week_ending.day} {report.week_ending:%B %Y}",
         "weeks": report.week_endings,
         "council_name": data.council_name,
@@ -26,17 +29,20 @@ def _context(data: WeeklyCaseload, *, for_managers: bool) -> dict[str, Any]:
     }
 
 
-def weekly_caseload_html(data: WeeklyCaseload, *, for_managers: bool = False) -> str:
-    """For managers the document also names the workers above the threshold."""
-    return render_to_string(
-        "reports/weekly_caseload_email.html", _context(data, for_managers=for_managers)
-    )
+def weekly_caseload_html(
+    data: WeeklyCaseload, *, for_managers: bool = False, suppress: bool = False
+) -> str:
+    """For managers the document also names the workers above the threshold; with `suppress`
+    (the committee's), figures on 1 to 4 people are `c`."""
+    context = _context(data, for_managers=for_managers, suppress=suppress)
+    return render_to_string("reports/weekly_caseload_email.html", context)
 
 
-def weekly_caseload_text(data: WeeklyCaseload, *, for_managers: bool = False) -> str:
-    return render_to_string(
-        "reports/weekly_caseload_email.txt", _context(data, for_managers=for_managers)
-    )
+def weekly_caseload_text(
+    data: WeeklyCaseload, *, for_managers: bool = False, suppress: bool = False
+) -> str:
+    context = _context(data, for_managers=for_managers, suppress=suppress)
+    return render_to_string("reports/weekly_caseload_email.txt", context)
 
 
 def weekly_caseload_json(data: WeeklyCaseload) -> str:

@@ -20,7 +20,8 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from stabilise.analytics.weekly_caseload import TeamWeek, WeeklyCaseloadReport
-from stabilise.reports.weekly_caseload.display import DIRECTIONS, rounded
+from stabilise.reports.weekly_caseload.display import direction, rounded
+from stabilise.reports.weekly_caseload.suppressed import ShownReport, ShownTeam
 
 CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 # What Excel (and LibreOffice) would take as the start of a formula, including the tab and
@@ -29,6 +30,12 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 DATE_FORMAT = "d mmm yyyy"
 ONE_DECIMAL = "0.0"
 HEADER_ROW = 4
+SUPPRESSED_NOTE = (
+    "c: withheld because it counts, or rests on, from 1 to 4 people (and each team's highest "
+    "and lowest caseload, which are one person's), as the DfE publishes."
+)
+
+Report = WeeklyCaseloadReport | ShownReport
 
 SUMMARY_COLUMNS: tuple[tuple[str, int], ...] = (
     ("Team", 32),
@@ -82,7 +89,7 @@ def _head(sheet: Worksheet, title: str, note: str, columns: Sequence[tuple[str, 
     sheet.freeze_panes = f"B{HEADER_ROW + 1}"
 
 
-def _summary_row(team: TeamWeek) -> list[tuple[Any, str]]:
+def _summary_row(team: TeamWeek | ShownTeam) -> list[tuple[Any, str]]:
     return [
         (team.team_name, ""),
         (team.headcount, ""),
@@ -94,20 +101,21 @@ def _summary_row(team: TeamWeek) -> list[tuple[Any, str]]:
         (team.highest, ""),
         (team.lowest, ""),
         (rounded(team.trend), ONE_DECIMAL),
-        (DIRECTIONS.get(team.direction or ""), ""),
+        (None if team.direction is None else direction(team.direction), ""),
     ]
 
 
-def _summary(sheet: Worksheet, report: WeeklyCaseloadReport, title: str, note: str) -> None:
+def _summary(sheet: Worksheet, report: Report, title: str, note: str) -> None:
     _head(sheet, title, note, SUMMARY_COLUMNS)
-    for offset, team in enumerate(report.teams, start=1):
+    teams: Sequence[TeamWeek | ShownTeam] = report.teams
+    for offset, team in enumerate(teams, start=1):
         for column, (value, number_format) in enumerate(_summary_row(team), start=1):
             cell = _put(sheet, HEADER_ROW + offset, column, value, number_format)
             if team is report.council:
                 cell.font = Font(bold=True)
 
 
-def _history(sheet: Worksheet, report: WeeklyCaseloadReport, title: str, note: str) -> None:
+def _history(sheet: Worksheet, report: Report, title: str, note: str) -> None:
     _head(sheet, title, note, HISTORY_COLUMNS)
     row = HEADER_ROW
     for team in report.teams:
@@ -144,12 +152,15 @@ def _history(sheet: Worksheet, report: WeeklyCaseloadReport, title: str, note: s
     sheet.add_chart(chart, "G4")
 
 
-def weekly_caseload_workbook(report: WeeklyCaseloadReport, council_name: str) -> bytes:
+def weekly_caseload_workbook(report: Report, council_name: str) -> bytes:
+    """The workbook of `report`; of for_aggregates_only(report) for councillors and committees."""
     week = f"{report.week_ending.day} {report.week_ending:%B %Y}"
     note = (
         f"{council_name}. Figures to one decimal place, as the DfE publishes them; "
         "a blank figure is not available (no case holders, or no trend a week earlier)."
     )
+    if isinstance(report, ShownReport):
+        note += f" {SUPPRESSED_NOTE}"
     book = Workbook()
     summary = book.active
     assert summary is not None  # a new workbook always has one sheet
