@@ -25,6 +25,7 @@ prerequisites:
 	@node -e 'process.exit(Number(process.versions.node.split(".")[0]) < 20 ? 1 : 0)' 2>/dev/null || \
 		{ echo "Stabilise needs Node.js 20 or newer to build the GOV.UK styles: install it (e.g. apt-get install nodejs npm)"; exit 1; }
 	@command -v npm >/dev/null || { echo "Stabilise needs npm to build the GOV.UK styles: install it (e.g. apt-get install npm)"; exit 1; }
+	@test -x /usr/bin/chromium || echo "Note: Debian's Chromium (/usr/bin/chromium) is missing, so the real-browser tests will skip: apt-get install chromium"
 
 $(VENV)/.installed: requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)

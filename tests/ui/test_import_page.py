@@ -71,7 +71,7 @@ def test_the_page_offers_a_gov_uk_file_upload(signed_in_client: Client) -> None:
     page = signed_in_client.get("/import/").content.decode()
 
     assert 'enctype="multipart/form-data"' in page
-    assert 'class="govuk-file-upload"' in page and 'data-module="govuk-file-upload"' in page
+    assert 'class="govuk-file-upload"' in page and 'type="file"' in page
     assert 'accept=".zip,.xlsx"' in page
     assert "smaller than 200 MB" in text(page)
 
