@@ -10,6 +10,7 @@ import pytest
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from stabilise.academy.models import AsyeRecord, Cohort
 from stabilise.accounts.access import PUBLIC, RULES
 from stabilise.accounts.models import Role, User
 from stabilise.workforce.models import Assignment, Team, Worker
@@ -37,6 +38,21 @@ POLICY: dict[str, set[Role]] = {
     "weekly_caseload": {LEAD, SERVICE, TEAM, ACADEMY, COUNCILLOR},
     "weekly_caseload_xlsx": {LEAD, SERVICE, TEAM, ACADEMY, COUNCILLOR},
     "benchmarks": {LEAD, SERVICE, TEAM, ACADEMY, COUNCILLOR},
+    # The ASYE academy: its figures for those who run it; reviews, a cohort and an NQSW also for
+    # team managers (their own teams' NQSWs); recording for the academy lead (and HR).
+    "academy": {LEAD, SERVICE, ACADEMY},
+    "academy_cohorts_xlsx": {LEAD, SERVICE, ACADEMY},
+    "academy_mentors": {LEAD, SERVICE, ACADEMY},
+    "academy_reviews": {LEAD, SERVICE, TEAM, ACADEMY},
+    "academy_cohort": {LEAD, SERVICE, TEAM, ACADEMY},
+    "academy_nqsw": {LEAD, SERVICE, TEAM, ACADEMY},
+    "academy_cohort_new": {LEAD, ACADEMY},
+    "academy_cohort_edit": {LEAD, ACADEMY},
+    "academy_nqsw_add": {LEAD, ACADEMY},
+    "academy_nqsw_edit": {LEAD, ACADEMY},
+    "academy_review": {LEAD, ACADEMY},
+    "academy_supervision": {LEAD, ACADEMY},
+    "academy_panel": {LEAD, ACADEMY},
     # Named leavers, reasons and destinations: the workforce lead and service managers only.
     "leavers": {LEAD, SERVICE},
     "leaver": {LEAD, SERVICE},
@@ -48,6 +64,23 @@ ARGS: dict[str, dict[str, str]] = {
     "worker": {"worker_id": "W1"},
     "leaver": {"worker_id": "W1"},
 }
+# The academy's pages about one cohort or NQSW: W1, on the programme in cohort C1.
+ARGS.update(
+    {
+        name: {"label": "C1"}
+        for name in ("academy_cohort", "academy_cohort_edit", "academy_nqsw_add")
+    }
+    | {
+        name: {"label": "C1", "worker_id": "W1"}
+        for name in (
+            "academy_nqsw",
+            "academy_nqsw_edit",
+            "academy_review",
+            "academy_supervision",
+            "academy_panel",
+        )
+    }
+)
 
 
 def url_names(patterns=None, prefix="") -> set[str]:
@@ -84,6 +117,8 @@ def register(db):
         fte=1,
         start_date=dt.date(2020, 1, 1),
     )
+    cohort = Cohort.objects.create(label="C1")
+    AsyeRecord.objects.create(worker=worker, cohort=cohort, programme_start=dt.date(2020, 1, 6))
     return own
 
 

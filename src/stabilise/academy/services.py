@@ -15,6 +15,7 @@ from stabilise.academy.models import (
     ReflectiveSupervision,
     Review,
 )
+from stabilise.workforce.models import Worker
 
 
 def completion_increment(passed_on: date) -> dict[str, Any]:
@@ -87,3 +88,24 @@ def record_panel(
                 setattr(record, field, value)
         record.save()
     return panel
+
+
+@transaction.atomic
+def save_nqsw(
+    *,
+    record: AsyeRecord | None,
+    cohort: Cohort,
+    worker: Worker,
+    programme_start: date,
+    route: str,
+    practice_lead: str,
+    mentor: Worker | None,
+    review_9m_required: bool,
+) -> AsyeRecord:
+    """Add an NQSW to a cohort, or change their record (the worker stays who they are)."""
+    record = record or AsyeRecord(worker=worker, cohort=cohort)
+    record.programme_start, record.route = programme_start, route
+    record.practice_lead, record.mentor = practice_lead.strip(), mentor
+    record.review_9m_required = review_9m_required
+    record.save()
+    return record

@@ -15,6 +15,7 @@ from django.db.models import Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseForbidden
 from django.template.loader import render_to_string
 
+from stabilise.academy.models import AsyeRecord
 from stabilise.accounts.models import Role, User
 from stabilise.workforce.models import Team, Worker
 
@@ -30,6 +31,8 @@ ADMIN = Role.ADMINISTRATOR
 
 MANAGERS = frozenset({LEAD, SERVICE, TEAM})
 AGGREGATES = frozenset({LEAD, SERVICE, TEAM, ACADEMY, COUNCILLOR})
+ACADEMY_PAGES = frozenset({LEAD, SERVICE, ACADEMY})
+ACADEMY_EDITS = frozenset({LEAD, ACADEMY})
 
 # URL names anyone may reach, signed in or not.
 PUBLIC = frozenset({"login", "logout"})
@@ -46,6 +49,22 @@ RULES: dict[str, frozenset[Role]] = {
     "weekly_caseload": AGGREGATES,
     "weekly_caseload_xlsx": AGGREGATES,
     "benchmarks": AGGREGATES,
+    # The ASYE academy: the cohort table, mentors and intake for those who run it; reviews, a
+    # cohort and an NQSW also for team managers (their own teams' NQSWs, visible_asye_records);
+    # recording cohorts, NQSWs, reviews, supervision and panels for the academy lead.
+    "academy": ACADEMY_PAGES,
+    "academy_cohorts_xlsx": ACADEMY_PAGES,
+    "academy_mentors": ACADEMY_PAGES,
+    "academy_reviews": ACADEMY_PAGES | {TEAM},
+    "academy_cohort": ACADEMY_PAGES | {TEAM},
+    "academy_nqsw": ACADEMY_PAGES | {TEAM},
+    "academy_cohort_new": ACADEMY_EDITS,
+    "academy_cohort_edit": ACADEMY_EDITS,
+    "academy_nqsw_add": ACADEMY_EDITS,
+    "academy_nqsw_edit": ACADEMY_EDITS,
+    "academy_review": ACADEMY_EDITS,
+    "academy_supervision": ACADEMY_EDITS,
+    "academy_panel": ACADEMY_EDITS,
     # Named leavers with reason and destination (no exit-interview text): the workforce lead
     # and service managers; a team manager's leavers stay with the workforce lead.
     "leavers": frozenset({LEAD, SERVICE}),
@@ -123,6 +142,41 @@ def worker_or_404(user: User, worker_id: str, today: date) -> Worker:
     if worker is None:
         raise Http404("No such worker")
     return worker
+
+
+def visible_asye_records(user: User, today: date) -> QuerySet[AsyeRecord]:
+    """The ASYE records (NQSWs on the programme, and through them their mentors) this user may
+    see: all for the workforce lead, service managers and the academy lead; for a team manager,
+    those of NQSWs with an assignment in one of their teams that has not ended before `today`."""
+    role = role_of(user)
+    if role in {LEAD, SERVICE, ACADEMY}:
+        return AsyeRecord.objects.all()
+    if role == TEAM:
+        current = Q(worker__assignments__end_date__isnull=True) | Q(
+            worker__assignments__end_date__gte=today
+        )
+        in_teams = Q(worker__assignments__team__in=user.teams.all()) & current
+        return AsyeRecord.objects.filter(in_teams).distinct()
+    return AsyeRecord.objects.none()
+
+
+def visible_asye_workers(user: User, today: date) -> QuerySet[Worker]:
+    """The ASYE workers of the records this user may see, and their mentors."""
+    records = visible_asye_records(user, today)
+    return Worker.objects.filter(Q(asye_records__in=records) | Q(mentees__in=records)).distinct()
+
+
+def asye_record_or_404(user: User, cohort: str, worker_id: str, today: date) -> AsyeRecord:
+    """Like team_or_404: an NQSW outside the user's scope is 'not found'."""
+    record = (
+        visible_asye_records(user, today)
+        .filter(cohort__label=cohort, worker__worker_id=worker_id)
+        .select_related("worker", "cohort", "mentor")
+        .first()
+    )
+    if record is None:
+        raise Http404("No such NQSW in this cohort")
+    return record
 
 
 class AccessMiddleware:

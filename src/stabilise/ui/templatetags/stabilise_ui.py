@@ -25,6 +25,11 @@ SECTIONS = (
     ("Teams", "teams", {"teams", "team"}),
     ("Weekly caseloads", "weekly_caseload", {"weekly_caseload"}),
     ("Benchmarks", "benchmarks", {"benchmarks"}),
+    (
+        "Academy",
+        "academy",
+        {"academy", "academy_reviews", "academy_mentors", "academy_cohort", "academy_nqsw"},
+    ),
     ("Leavers", "leavers", {"leavers", "leaver"}),
     ("Import", "import", {"import"}),
 )
