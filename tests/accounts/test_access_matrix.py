@@ -56,6 +56,9 @@ POLICY: dict[str, set[Role]] = {
     # Named leavers, reasons and destinations: the workforce lead and service managers only.
     "leavers": {LEAD, SERVICE},
     "leaver": {LEAD, SERVICE},
+    # Exit interviews (what leavers said, in their words): the workforce lead only.
+    "exit_interviews": {LEAD},
+    "exit_interview": {LEAD},
 }
 # Arguments for URLs that need them: the team manager's own team; the worker W1, in that team
 # and the social worker's own record.
@@ -63,6 +66,7 @@ ARGS: dict[str, dict[str, str]] = {
     "team": {"team_id": "OWN"},
     "worker": {"worker_id": "W1"},
     "leaver": {"worker_id": "W1"},
+    "exit_interview": {"worker_id": "W1"},
 }
 # The academy's pages about one cohort or NQSW: W1, on the programme in cohort C1.
 ARGS.update(

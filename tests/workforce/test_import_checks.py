@@ -261,7 +261,7 @@ def test_a_file_that_is_not_an_import_file_is_an_error(tmp_path):
     (folder / "teems.csv").write_text("team_id\nX\n")
     result = import_council(folder, imported_by="test")
     assert (
-        "teems.csv:-:-: not an import file: expected one of teams, posts, workers, assignments, caseloads, absences, asye"
+        "teems.csv:-:-: not an import file: expected one of teams, posts, workers, assignments, caseloads, absences, asye, exit_interviews"
         in [str(p) for p in result.problems]
     )
 

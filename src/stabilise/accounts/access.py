@@ -35,7 +35,8 @@ ACADEMY_PAGES = frozenset({LEAD, SERVICE, ACADEMY})
 ACADEMY_EDITS = frozenset({LEAD, ACADEMY})
 
 # URL names anyone may reach, signed in or not.
-PUBLIC = frozenset({"login", "logout"})
+# The exit questionnaire is for a leaver without an account: its one-time link is the key.
+PUBLIC = frozenset({"login", "logout", "exit_questionnaire"})
 
 # URL name → the roles that may open it. Scope within a page (a team manager's own teams) is
 # applied by the page through the helpers below.
@@ -69,6 +70,9 @@ RULES: dict[str, frozenset[Role]] = {
     # and service managers; a team manager's leavers stay with the workforce lead.
     "leavers": frozenset({LEAD, SERVICE}),
     "leaver": frozenset({LEAD, SERVICE}),
+    # What leavers said is special category: the workforce lead only.
+    "exit_interviews": frozenset({LEAD}),
+    "exit_interview": frozenset({LEAD}),
 }
 
 

@@ -6,3 +6,10 @@ class RetentionConfig(AppConfig):
     name = "stabilise.retention"
     label = "retention"
     verbose_name = "Retention"
+
+    def ready(self) -> None:
+        # The import pipeline writes the `exit_interviews` file through this app's writer.
+        from stabilise.retention.loading import write_exit_interviews
+        from stabilise.workforce.importing.loading import FILE_WRITERS
+
+        FILE_WRITERS["exit_interviews"] = write_exit_interviews

@@ -5,6 +5,7 @@ from datetime import date, timedelta
 import polars as pl
 
 from stabilise.analytics.leavers import CASELOAD_WINDOW_DAYS, TREND_DAYS, leaver_table
+from stabilise.retention.models import ExitInterview
 from stabilise.workforce.selectors import council_frames
 
 # Snapshots older than this before the first leaving day asked for cannot change the table.
@@ -27,3 +28,15 @@ def leavings_of(worker_id: str) -> pl.DataFrame:
     table = leaver_table(council_frames(caseloads_from=since))
     return table.filter(pl.col("worker_id") == worker_id)
 
+
+def leaving_days_of(worker_id: str) -> list[date]:
+    """The days this worker left the council's employment, most recent first."""
+    table = leaver_table(council_frames(caseloads_on=[]))
+    return table.filter(pl.col("worker_id") == worker_id)["left_on"].to_list()
+
+
+def interviews_by_leaving() -> dict[tuple[str, date], ExitInterview]:
+    """Every exit interview keyed by (worker_id, left_on)."""
+    return {
+        (i.worker.worker_id, i.left_on): i for i in ExitInterview.objects.select_related("worker")
+    }

@@ -1,8 +1,15 @@
 from django.urls import path
 
-from stabilise.retention import views
+from stabilise.retention import interview_views, views
 
 urlpatterns = [
     path("leavers/", views.leaver_list, name="leavers"),
     path("leavers/<str:worker_id>/", views.leaver_detail, name="leaver"),
+    path("exit-interviews/", interview_views.exit_interview_list, name="exit_interviews"),
+    path("exit-interviews/<str:worker_id>/", interview_views.exit_interview, name="exit_interview"),
+    path(
+        "questionnaire/<str:token>/",
+        interview_views.exit_questionnaire,
+        name="exit_questionnaire",
+    ),
 ]

@@ -12,6 +12,7 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from stabilise import csww
+from stabilise.accounts.access import sees_special_category
 from stabilise.accounts.audit import record, record_many
 from stabilise.analytics.leavers import counts_by
 from stabilise.retention.selectors import leavers_between, leavings_of
@@ -119,4 +120,9 @@ def leaver_detail(request: HttpRequest, worker_id: str) -> HttpResponse:
         raise Http404("No such worker")
     leavings = [{**row, "summary": summary(row)} for row in leavings_of(worker_id).to_dicts()]
     record(request, "viewed", worker, detail="leaver page")
-    return render(request, "retention/leaver.html", {"worker": worker, "leavings": leavings})
+    context = {
+        "worker": worker,
+        "leavings": leavings,
+        "sees_exit_interviews": sees_special_category(request.user),  # type: ignore[arg-type]
+    }
+    return render(request, "retention/leaver.html", context)

@@ -31,6 +31,7 @@ SECTIONS = (
         {"academy", "academy_reviews", "academy_mentors", "academy_cohort", "academy_nqsw"},
     ),
     ("Leavers", "leavers", {"leavers", "leaver"}),
+    ("Exit interviews", "exit_interviews", {"exit_interviews", "exit_interview"}),
     ("Import", "import", {"import"}),
 )
 

@@ -11,6 +11,7 @@ import polars as pl
 
 from stabilise.analytics import frames
 from stabilise.workforce.importing.asye_checks import check_asye
+from stabilise.workforce.importing.exit_interview_checks import check_exit_interviews
 from stabilise.workforce.importing.problems import Problem
 from stabilise.workforce.importing.reading import ROW
 from stabilise.workforce.importing.schema import FILES
@@ -54,6 +55,8 @@ def check_register(
         problems += _absence_days(tables["absences"], labels["absences"])
     if "asye" in tables:
         problems += check_asye(tables["asye"], labels["asye"])
+    if "exit_interviews" in tables:
+        problems += check_exit_interviews(tables["exit_interviews"], labels["exit_interviews"])
     return problems
 
 
@@ -106,6 +109,7 @@ def _references(
         ("absences", "worker_id", "worker"),
         ("asye", "worker_id", "worker"),
         ("asye", "mentor_worker_id", "worker"),
+        ("exit_interviews", "worker_id", "worker"),
     ]
     problems: list[Problem] = []
     for file, column, target in rules:

@@ -2,7 +2,16 @@
 
 from dataclasses import dataclass
 
-FILE_ORDER = ("teams", "posts", "workers", "assignments", "asye", "caseloads", "absences")
+FILE_ORDER = (
+    "teams",
+    "posts",
+    "workers",
+    "assignments",
+    "asye",
+    "caseloads",
+    "absences",
+    "exit_interviews",
+)
 
 
 @dataclass(frozen=True, order=True)

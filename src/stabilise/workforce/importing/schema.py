@@ -8,6 +8,7 @@ from typing import Literal
 
 from stabilise import csww
 from stabilise.academy import codes as asye_codes
+from stabilise.retention import codes as exit_codes
 
 Kind = Literal["id", "text", "date", "bool", "code", "fte", "count", "amount", "swe"]
 
@@ -143,6 +144,23 @@ FILES: dict[str, FileSpec] = {
                 Column("completed_on", "date"),
             ),
             key=("worker_id", "cohort"),
+        ),
+        # Past exit interviews (README, "Importing past exit interviews"), written by the retention app. One row
+        # per leaving; `themes` is "Name:weight; Name:weight" (weights 1 to 3).
+        FileSpec(
+            "exit_interviews",
+            (
+                _id("worker_id"),
+                Column("left_on", "date", required=True),
+                Column("status", "code", required=True, codes=exit_codes.STATUS),
+                Column("held_on", "date"),
+                Column("held_by", "text"),
+                Column("regretted", "bool"),
+                Column("would_return", "code", codes=exit_codes.WOULD_RETURN),
+                Column("themes", "text", max_length=2000),
+                Column("comments", "text", max_length=20000),
+            ),
+            key=("worker_id", "left_on"),
         ),
     )
 }
