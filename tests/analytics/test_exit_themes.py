@@ -1,0 +1,88 @@
+"""Themes and destinations by quarter with direction of movement, worked out by hand.
+
+    Ann   left 10 Jan 2024 (Q1): Caseload 3, Pay 1             team A, to agency
+    Ben   left 20 Mar 2024 (Q1): Caseload 2                    team B, to another LA
+    Cat   left 5 Jul 2024 (Q3):  Pay 3                         team A, to agency
+    Dee   left 1 Aug 2024 (Q3):  Caseload 1, Pay 2             team A, to agency
+
+Caseload: Q1 2 (Ann, Ben), Q2 0 (down), Q3 1 (up). Pay: Q1 1, Q2 0 (down), Q3 2 (up).
+Agency: Q1 1, Q2 0, Q3 2; another LA: Q1 1, Q2 0, Q3 0 (steady).
+By team: Caseload A 2 (Ann, Dee), B 1; Pay A 3.
+"""
+
+from datetime import date
+
+import polars as pl
+import pytest
+
+from stabilise.analytics.exit_themes import (
+    destinations_by_quarter,
+    themes_by,
+    themes_by_quarter,
+)
+
+day = date.fromisoformat
+LEFT = {"ANN": "2024-01-10", "BEN": "2024-03-20", "CAT": "2024-07-05", "DEE": "2024-08-01"}
+
+
+@pytest.fixture
+def cited() -> pl.DataFrame:
+    rows = [("ANN", "Caseload", 3), ("ANN", "Pay", 1), ("BEN", "Caseload", 2), ("CAT", "Pay", 3),
+            ("DEE", "Caseload", 1), ("DEE", "Pay", 2)]  # fmt: skip
+    return pl.DataFrame(
+        [{"worker_id": w, "left_on": day(LEFT[w]), "theme": t, "weight": n} for w, t, n in rows]
+    )
+
+
+@pytest.fixture
+def leavers() -> pl.DataFrame:
+    teams = {"ANN": "A", "BEN": "B", "CAT": "A", "DEE": "A"}
+    went = {"ANN": "Agency", "BEN": "Another LA", "CAT": "Agency", "DEE": "Agency"}
+    return pl.DataFrame(
+        [
+            {"worker_id": w, "left_on": day(d), "team_name": teams[w], "destination": went[w]}
+            for w, d in LEFT.items()
+        ]
+    )
+
+
+def test_themes_by_quarter_fill_empty_quarters_and_show_direction(cited):
+    rows = themes_by_quarter(cited).rows()
+    assert rows == [
+        ("2024 Q1", "Caseload", 2, None),
+        ("2024 Q2", "Caseload", 0, "down"),
+        ("2024 Q3", "Caseload", 1, "up"),
+        ("2024 Q1", "Pay", 1, None),
+        ("2024 Q2", "Pay", 0, "down"),
+        ("2024 Q3", "Pay", 2, "up"),
+    ]
+
+
+def test_destinations_by_quarter(leavers):
+    rows = destinations_by_quarter(leavers).rows()
+    assert rows == [
+        ("2024 Q1", "Agency", 1, None),
+        ("2024 Q2", "Agency", 0, "down"),
+        ("2024 Q3", "Agency", 2, "up"),
+        ("2024 Q1", "Another LA", 1, None),
+        ("2024 Q2", "Another LA", 0, "down"),
+        ("2024 Q3", "Another LA", 0, "steady"),
+    ]
+
+
+def test_themes_by_team_count_leavers_most_first(cited, leavers):
+    assert themes_by(cited, leavers, "team_name").rows() == [
+        ("Pay", "A", 3),
+        ("Caseload", "A", 2),
+        ("Caseload", "B", 1),
+    ]
+
+
+def test_themes_break_down_only_by_the_known_columns(cited, leavers):
+    with pytest.raises(ValueError, match="one of"):
+        themes_by(cited, leavers, "ethnicity")
+
+
+def test_no_interviews_give_no_rows():
+    empty = pl.DataFrame(schema={"worker_id": pl.String, "left_on": pl.Date, "theme": pl.String})
+    assert themes_by_quarter(empty).height == 0
