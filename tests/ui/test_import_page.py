@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.test import Client
+from django.test import Client, override_settings
 from django.utils import timezone
 from freezegun import freeze_time
 
@@ -182,13 +182,10 @@ def test_hostile_names_inside_a_zip_are_shown_escaped(
 
 
 def test_a_file_over_the_limit_is_refused_before_it_is_stored(
-    signed_in_client: Client, upload_dir: Path
+    signed_in_client: Client, upload_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    settings.IMPORT_MAX_MB = 1
-    try:
-        response = upload(signed_in_client, "big.zip", b"0" * 1_200_000)
-    finally:
-        settings.IMPORT_MAX_MB = 200
+    monkeypatch.setattr(settings, "IMPORT_MAX_MB", 1)
+    response = upload(signed_in_client, "big.zip", b"0" * 1_200_000)
     page = response.content.decode()
 
     assert response.status_code == 400
@@ -220,6 +217,8 @@ def test_no_file_says_to_select_one(signed_in_client: Client) -> None:
     assert "Select a .zip of CSV files or an .xlsx workbook" in text(response.content.decode())
 
 
+# An hour's idle limit: this tests the upload's own 30 minutes, not idle sign-out's.
+@override_settings(SESSION_IDLE_SECONDS=60 * 60)
 def test_an_unconfirmed_upload_expires(
     signed_in_client: Client, tmp_path: Path, upload_dir: Path
 ) -> None:
@@ -279,3 +278,31 @@ def test_the_forms_need_a_csrf_token(user, tmp_path: Path) -> None:
         },
     )
     assert done.status_code == 200 and Team.objects.count() == 2
+
+
+def test_an_oversize_upload_never_reaches_django_s_own_file_handlers(
+    signed_in_client: Client, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The limit stops the upload before Django writes it to memory or a temporary file."""
+    from django.core.files import uploadhandler
+
+    opened: list[str] = []
+    for handler in (
+        uploadhandler.MemoryFileUploadHandler,
+        uploadhandler.TemporaryFileUploadHandler,
+    ):
+        original = handler.new_file
+
+        def new_file(self, *args, _original=original, **kwargs):  # type: ignore[no-untyped-def]
+            opened.append(type(self).__name__)
+            return _original(self, *args, **kwargs)
+
+        monkeypatch.setattr(handler, "new_file", new_file)
+    monkeypatch.setattr(settings, "IMPORT_MAX_MB", 1)
+
+    refused = upload(signed_in_client, "big.zip", b"0" * 3_000_000)
+    assert refused.status_code == 400 and opened == []
+
+    accepted = upload(signed_in_client, "small.zip", b"0" * 1000)
+    assert accepted.status_code == 400  # not a zip, but it was read
+    assert opened
