@@ -5,6 +5,7 @@ import datetime as dt
 import pytest
 from django.core.management import call_command
 
+from stabilise.academy.models import AsyeRecord, Cohort, PanelDecision, Review
 from stabilise.accounts.models import User
 from stabilise.caseloads.models import CaseloadSnapshot
 from stabilise.workforce.importing import import_council
@@ -46,6 +47,18 @@ def register() -> dict[str, list]:
             )
         ),
         "caseloads": CaseloadSnapshot.objects.count(),
+        "asye": sorted(
+            AsyeRecord.objects.values_list(
+                "worker__worker_id",
+                "cohort__label",
+                "programme_start",
+                "mentor__worker_id",
+                "outcome",
+                "completed_on",
+            )
+        ),
+        "reviews": Review.objects.count(),
+        "panels": PanelDecision.objects.count(),
         "cases": sorted(
             CaseloadSnapshot.objects.filter(date=dt.date(2024, 9, 30)).values_list(
                 "worker__worker_id", "cases"
@@ -59,6 +72,8 @@ def test_the_demo_exported_then_imported_gives_the_same_data_as_loading_it(tmp_p
     loaded = register()
     assert "Sign in at http://127.0.0.1:8000/" in capsys.readouterr().out
     assert User.objects.filter(username="lead").exists()
+    for model in (PanelDecision, Review, AsyeRecord, Cohort):
+        model.objects.all().delete()
     for model in (CaseloadSnapshot, Absence, Assignment, Post, Worker):
         model.objects.all().delete()
     Team.objects.filter(parent__isnull=False).delete()
@@ -69,6 +84,7 @@ def test_the_demo_exported_then_imported_gives_the_same_data_as_loading_it(tmp_p
     assert import_council(tmp_path / "d", imported_by="test").ok
     assert register() == loaded
     assert loaded["caseloads"] > 100_000 and len(loaded["teams"]) >= 12
+    assert len(loaded["asye"]) > 100 and loaded["panels"] > 50  # the academy, with panels
 
 
 def test_demo_if_empty_leaves_a_loaded_council_alone(tmp_path, capsys):

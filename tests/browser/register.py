@@ -9,6 +9,7 @@ from decimal import Decimal
 
 from django.utils import timezone
 
+from stabilise.academy.models import AsyeRecord, Cohort
 from stabilise.caseloads.models import CaseloadSnapshot
 from stabilise.workforce.models import Absence, Assignment, Post, Team, Worker
 
@@ -67,4 +68,12 @@ def build_register() -> None:
         end_date=today - dt.timedelta(days=36),
         reason="SIC",
         working_days_lost=Decimal("5"),
+    )
+    # The academy's cohort C1, with W1 on the programme and W2 their mentor.
+    AsyeRecord.objects.create(
+        worker=Worker.objects.get(worker_id="W1"),
+        cohort=Cohort.objects.create(label="C1"),
+        programme_start=today - dt.timedelta(days=100),
+        practice_lead="Pat Lead",
+        mentor=Worker.objects.get(worker_id="W2"),
     )

@@ -3,7 +3,10 @@
 from stabilise.accounts.models import Role, User
 
 DEMO_PASSWORD = "stabilise-demo"
-DEMO_ACCOUNTS = (("lead", Role.WORKFORCE_LEAD, "Workforce lead (HR): sees everything"),)
+DEMO_ACCOUNTS = (
+    ("lead", Role.WORKFORCE_LEAD, "Workforce lead (HR): sees everything"),
+    ("academy", Role.ACADEMY_LEAD, "Academy lead: the ASYE cohorts, reviews, mentors and panels"),
+)
 
 
 def create_demo_accounts() -> list[tuple[str, str]]:

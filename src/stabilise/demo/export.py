@@ -9,14 +9,16 @@ from pathlib import Path
 
 import polars as pl
 
-from stabilise.analytics.frames import SCHEMAS, CouncilFrames, conform
+from stabilise.analytics.frames import CouncilFrames, conform
 
-FILE_ORDER = ("teams", "posts", "workers", "assignments", "caseloads", "absences")
+FILE_ORDER = ("teams", "posts", "workers", "assignments", "caseloads", "absences", "asye")
+# The asye frame also says whether a 9-month review was asked for; the file does not carry it.
+NOT_IN_FILE = {"asye": ["review_9m_required"]}
 
 
 def _as_import_file(name: str, frame: pl.DataFrame) -> pl.DataFrame:
-    frame = conform(name, frame)
-    flags = [col for col, dtype in SCHEMAS[name].items() if dtype == pl.Boolean]
+    frame = conform(name, frame).drop(NOT_IN_FILE.get(name, []))
+    flags = [col for col, dtype in frame.schema.items() if dtype == pl.Boolean]
     return frame.with_columns(
         pl.when(pl.col(col)).then(pl.lit("Y")).when(pl.col(col).not_()).then(pl.lit("N"))
         .otherwise(pl.lit(None, dtype=pl.String)).alias(col)

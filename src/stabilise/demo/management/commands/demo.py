@@ -8,6 +8,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from stabilise.demo.academy import with_academy
 from stabilise.demo.accounts import DEMO_PASSWORD, create_demo_accounts
 from stabilise.demo.export import export_council
 from stabilise.demo.simulation import simulate_council
@@ -33,7 +34,9 @@ class Command(BaseCommand):
             self._sign_in()
             return
         self.stdout.write("Simulating the demo council…")
-        frames = simulate_council(seed=options["seed"], today=options["today"])
+        today = options["today"] or dt.date.today()
+        frames = simulate_council(seed=options["seed"], today=today)
+        frames = with_academy(frames, options["seed"], today)
         if options["export"]:
             written = export_council(frames, options["export"])
             self.stdout.write(f"Wrote {len(written)} import files to {options['export']}.")
