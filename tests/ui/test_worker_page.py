@@ -60,12 +60,12 @@ def test_the_caseload_history_has_a_chart_and_a_year_of_weeks_in_its_table(
     signed_in_client: Client, register: None
 ) -> None:
     page = signed_in_client.get("/workers/W1/").content.decode()
-    history = table(page, "Caseload and team average: figures")
+    history = table(page, "Caseload and team average, newest week first")
 
     assert 'id="caseload-history-chart"' in page and 'role="img"' in page
     assert history.rows[0] == ["Week ending", "Team", "Caseload", "Team average"]
     assert len(history.rows) == 1 + 52
-    assert history.rows[1][0] == "21 Jun 2024" and history.rows[-1][0] == "13 Jun 2025"
+    assert history.rows[1][0] == "13 Jun 2025" and history.rows[-1][0] == "21 Jun 2024"
     assert history.row("13 Jun 2025") == ["13 Jun 2025", "Assessment North", "18", "18.0"]
     assert history.row("6 Jun 2025") == ["6 Jun 2025", "Assessment North", "30", "30.0"]
     assert history.row("27 Sep 2024") == [
