@@ -59,6 +59,8 @@ POLICY: dict[str, set[Role]] = {
     # Exit interviews (what leavers said, in their words): the workforce lead only.
     "exit_interviews": {LEAD},
     "exit_interview": {LEAD},
+    # Why leavers left, as counts: everyone who sees aggregates.
+    "exit_themes": {LEAD, SERVICE, TEAM, ACADEMY, COUNCILLOR},
 }
 # Arguments for URLs that need them: the team manager's own team; the worker W1, in that team
 # and the social worker's own record.

@@ -73,6 +73,8 @@ RULES: dict[str, frozenset[Role]] = {
     # What leavers said is special category: the workforce lead only.
     "exit_interviews": frozenset({LEAD}),
     "exit_interview": frozenset({LEAD}),
+    # Themes and destinations over time: counts (1 to 4 as c for all but the workforce lead).
+    "exit_themes": AGGREGATES,
 }
 
 

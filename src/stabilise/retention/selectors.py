@@ -4,8 +4,9 @@ from datetime import date, timedelta
 
 import polars as pl
 
+from stabilise.analytics.exit_themes import CITED
 from stabilise.analytics.leavers import CASELOAD_WINDOW_DAYS, TREND_DAYS, leaver_table
-from stabilise.retention.models import ExitInterview
+from stabilise.retention.models import ExitInterview, InterviewTheme
 from stabilise.workforce.selectors import council_frames
 
 # Snapshots older than this before the first leaving day asked for cannot change the table.
@@ -40,3 +41,11 @@ def interviews_by_leaving() -> dict[tuple[str, date], ExitInterview]:
     return {
         (i.worker.worker_id, i.left_on): i for i in ExitInterview.objects.select_related("worker")
     }
+
+
+def cited_themes() -> pl.DataFrame:
+    """One row per theme an exit interview cited: worker_id, left_on, theme, weight."""
+    rows = InterviewTheme.objects.values_list(
+        "interview__worker__worker_id", "interview__left_on", "theme__name", "weight"
+    )
+    return pl.DataFrame(list(rows), schema=CITED, orient="row")
