@@ -161,3 +161,30 @@ def test_a_service_manager_reads_but_cannot_record(durham):
     client = signed_in(Role.SERVICE_MANAGER)
     assert client.get(reverse("academy_nqsw", args=["5", "C5-01"])).status_code == 200
     assert client.get(reverse("academy_review", args=["5", "C5-01"])).status_code == 403
+
+
+def test_seeing_an_nqsw_and_recording_their_review_are_audited(durham):
+    from stabilise.accounts.models import AuditEvent
+
+    client = signed_in(Role.ACADEMY_LEAD)
+    client.get(reverse("academy_nqsw", args=["5", "C5-01"]))
+    post(
+        client,
+        reverse("academy_review", args=["5", "C5-01"]),
+        {"month": "3", "held_on": "2019-12-02"},
+    )
+    events = AuditEvent.objects.filter(worker__worker_id="C5-01").order_by("at", "id")
+    assert [(e.action, e.detail) for e in events][:2] == [
+        ("viewed", "ASYE record, cohort 5"),
+        ("changed", "ASYE review"),
+    ]
+
+
+def test_an_academy_lead_opens_the_records_of_asye_workers_and_mentors_only(durham):
+    from stabilise.workforce.models import Worker
+
+    Worker.objects.create(worker_id="X1", display_name="Not on the programme")
+    client = signed_in(Role.ACADEMY_LEAD)
+    assert client.get(reverse("worker", args=["C5-01"])).status_code == 200
+    assert client.get(reverse("worker", args=["ESWP1"])).status_code == 200  # a mentor
+    assert client.get(reverse("worker", args=["X1"])).status_code == 404

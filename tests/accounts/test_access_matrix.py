@@ -32,7 +32,7 @@ POLICY: dict[str, set[Role]] = {
     "teams": {LEAD, SERVICE, TEAM, COUNCILLOR},
     "team": {LEAD, SERVICE, TEAM},
     # A person's record: managers in scope, and a social worker their own (the worker below).
-    "worker": {LEAD, SERVICE, TEAM, WORKER},
+    "worker": {LEAD, SERVICE, TEAM, ACADEMY, WORKER},
     # Loading the council's files: the workforce lead only.
     "import": {LEAD},
     "weekly_caseload": {LEAD, SERVICE, TEAM, ACADEMY, COUNCILLOR},

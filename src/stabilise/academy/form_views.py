@@ -17,6 +17,7 @@ from stabilise.academy import services
 from stabilise.academy.forms import CohortForm, NqswForm, PanelForm, ReviewForm, SupervisionForm
 from stabilise.academy.models import AsyeRecord, Cohort
 from stabilise.accounts.access import asye_record_or_404
+from stabilise.accounts.audit import record as audit
 from stabilise.accounts.models import User
 
 
@@ -69,6 +70,7 @@ def nqsw_form(request: HttpRequest, label: str, worker_id: str | None = None) ->
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         saved = services.save_nqsw(record=record, cohort=found, **data)
+        audit(request, "changed", saved.worker, detail=f"ASYE record, cohort {label}")
         messages.success(request, f"{saved.worker} saved")
         return redirect(_nqsw_url(saved))
     back = _nqsw_url(record) if record else reverse("academy_cohort", args=[label])
@@ -81,6 +83,7 @@ def review_form(request: HttpRequest, label: str, worker_id: str) -> HttpRespons
     form = ReviewForm(request.POST or None, initial={"month": request.GET.get("month")})
     if request.method == "POST" and form.is_valid():
         services.record_review(record=record, **form.cleaned_data)
+        audit(request, "changed", record.worker, detail="ASYE review")
         messages.success(request, f"{form.cleaned_data['month']}-month review recorded")
         return redirect(_nqsw_url(record))
     return _show(request, form, "Record a review", _nqsw_url(record), str(record.worker))
@@ -91,6 +94,7 @@ def supervision_form(request: HttpRequest, label: str, worker_id: str) -> HttpRe
     form = SupervisionForm(request.POST or None, initial={"supervisor": record.practice_lead})
     if request.method == "POST" and form.is_valid():
         services.record_supervision(record=record, **form.cleaned_data)
+        audit(request, "changed", record.worker, detail="ASYE reflective supervision")
         messages.success(request, "Reflective supervision recorded")
         return redirect(_nqsw_url(record))
     title = "Record reflective supervision"
@@ -102,6 +106,7 @@ def panel_form(request: HttpRequest, label: str, worker_id: str) -> HttpResponse
     form = PanelForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         services.record_panel(record=record, **form.cleaned_data)
+        audit(request, "changed", record.worker, detail="ASYE panel")
         messages.success(request, "Panel recorded")
         return redirect(_nqsw_url(record))
     title = "Record a panel recommendation or decision"

@@ -16,10 +16,13 @@ from stabilise.academy.models import AsyeRecord, Cohort
 from stabilise.academy.reviews_report import names_of
 from stabilise.academy.selectors import academy_frames
 from stabilise.accounts.access import asye_record_or_404, may_open, visible_asye_records
+from stabilise.accounts.audit import record as audit
+from stabilise.accounts.audit import record_many
 from stabilise.accounts.models import User
 from stabilise.analytics.academy import cohort_table, nqsw_status, progression
 from stabilise.analytics.asye_reviews import review_lines, reviews_due
 from stabilise.analytics.mentoring import intake_plan, mentoring
+from stabilise.workforce.models import Worker
 
 
 def _user(request: HttpRequest) -> User:
@@ -35,6 +38,13 @@ def _as_at(request: HttpRequest) -> tuple[dt.date, str | None]:
         return dt.date.fromisoformat(asked), None
     except ValueError:
         return dt.date.today(), "Enter the date as YYYY-MM-DD, for example 2025-09-30"
+
+
+def _audit_listed(request: HttpRequest, worker_ids: list[str], detail: str) -> None:
+    """Who saw whose name: one audit event for each person a page lists."""
+    record_many(
+        request, "viewed", Worker.objects.filter(worker_id__in=set(worker_ids)), detail=detail
+    )
 
 
 def academy_home(request: HttpRequest) -> HttpResponse:
@@ -78,6 +88,7 @@ def reviews(request: HttpRequest) -> HttpResponse:
     names = names_of(
         [line.worker_id for line in lines] + [line.mentor_worker_id or "" for line in lines]
     )
+    _audit_listed(request, list(names), "ASYE reviews due")
     context = {"as_at": as_at, "error": error, "report": report, "names": names}
     return render(request, "academy/reviews.html", context, status=400 if error else 200)
 
@@ -101,6 +112,7 @@ def mentors(request: HttpRequest) -> HttpResponse:
         intakes_per_year=settings.ASYE_INTAKES_PER_YEAR,
     )
     ids = [m.mentor_worker_id for m in result.mentors] + [n.worker_id for n in result.nqsws]
+    _audit_listed(request, ids + result.without_mentor, "ASYE mentors")
     context = {
         "as_at": as_at,
         "error": error,
@@ -138,6 +150,7 @@ def cohort(request: HttpRequest, label: str) -> HttpResponse:
         (record, status.get(record.worker.worker_id))
         for record in records.select_related("worker", "mentor")
     ]
+    _audit_listed(request, [r.worker.worker_id for r, _ in rows], f"ASYE cohort {label}")
     context = {
         "cohort": found,
         "rows": rows,
@@ -151,6 +164,7 @@ def nqsw(request: HttpRequest, label: str, worker_id: str) -> HttpResponse:
     today = dt.date.today()
     record = asye_record_or_404(_user(request), label, worker_id, today)
     lines = review_lines(academy_frames(records=AsyeRecord.objects.filter(pk=record.pk)), today)
+    audit(request, "viewed", record.worker, detail=f"ASYE record, cohort {label}")
     context = {
         "record": record,
         "lines": lines,

@@ -44,8 +44,9 @@ RULES: dict[str, frozenset[Role]] = {
     "dashboard": AGGREGATES,
     "teams": frozenset({LEAD, SERVICE, TEAM, COUNCILLOR}),
     "team": MANAGERS,
-    # A social worker opens their own record only (worker_or_404).
-    "worker": frozenset({LEAD, SERVICE, TEAM, WORKER}),
+    # A social worker opens their own record only (worker_or_404); the academy lead, ASYE
+    # workers and their mentors (visible_asye_workers).
+    "worker": frozenset({LEAD, SERVICE, TEAM, ACADEMY, WORKER}),
     "import": frozenset({LEAD}),
     "weekly_caseload": AGGREGATES,
     "weekly_caseload_xlsx": AGGREGATES,
@@ -137,6 +138,9 @@ def visible_workers(user: User, today: date) -> QuerySet[Worker]:
         current = Q(assignments__end_date__isnull=True) | Q(assignments__end_date__gte=today)
         in_teams = Q(assignments__team__in=user.teams.all()) & current
         return Worker.objects.filter(in_teams | own).distinct()
+    if role == ACADEMY:
+        asye = visible_asye_workers(user, today).values("pk")
+        return Worker.objects.filter(Q(pk__in=asye) | own)
     if role == WORKER:
         return Worker.objects.filter(own)
     return Worker.objects.none()
