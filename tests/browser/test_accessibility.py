@@ -73,7 +73,11 @@ def open_page(page: Page, base: str, which: str) -> bool:
     kind = page.request.get(url).headers.get("content-type", "")
     if not kind.startswith("text/html"):
         return False
-    page.goto(url)
+    response = page.goto(url)
+    assert response is not None and response.status == 200, (
+        f"{which} answered {response and response.status} as the workforce lead: give "
+        "tests/browser/register.py what the access matrix's ARGS name for it"
+    )
     return True
 
 
@@ -86,10 +90,10 @@ def _check_every_page(page: Page, base: str, lead: User, check: Callable[[Page],
         if which is None:
             sign_in(page, base, lead)
             continue
-        if not open_page(page, base, which):
-            continue
-        checked.append(which)
         try:
+            if not open_page(page, base, which):
+                continue
+            checked.append(which)
             check(page)
         except AssertionError as failure:
             failures.append(f"{which}: {failure}")
