@@ -119,6 +119,22 @@ def test_intake_places_are_the_fewer_of_mentors_and_practice_leads_free_places()
     assert plan.suggested_intake == 1
 
 
+def test_holders_of_enhanced_practitioner_posts_count_as_mentors_with_free_places():
+    council = frames()
+    enhanced = pl.DataFrame([_assignment("ESWP", D(2016, 4, 4))]).with_columns(
+        job_title=pl.lit("Enhanced Social Work Practitioner")
+    )
+    council = CouncilFrames.of(
+        assignments=pl.concat([council.assignments, enhanced], how="diagonal_relaxed"),
+        caseloads=council.caseloads,
+        asye=council.asye,
+    )
+    plan = intake_plan(
+        council, AS_AT, D(2021, 9, 6), mentor_max=2, practice_lead_max=5, intakes_per_year=2
+    )
+    assert (plan.mentors, plan.mentor_places) == (4, 3)  # M1, M2, M3 and the ESWP's two
+
+
 def test_nqsws_finishing_before_the_intake_free_their_mentors_places():
     plan = intake_plan(
         frames(),

@@ -25,7 +25,7 @@ from datetime import date
 import polars as pl
 
 from stabilise.analytics import measure_parts as parts
-from stabilise.analytics.academy import in_post_on
+from stabilise.analytics.academy import ENHANCED_TITLE, in_post_on
 from stabilise.analytics.asye_reviews import due_date, on_programme, pauses_of
 from stabilise.analytics.frames import CouncilFrames
 from stabilise.analytics.measures import measures_at
@@ -149,8 +149,8 @@ def intake_plan(
 ) -> IntakePlan:
     """How many NQSWs the academy can take at the intake on `intake_on` (see the module's rules).
 
-    `mentor_pool` is who can mentor (e.g. the holders of Enhanced Practitioner posts); by
-    default the current mentors of NQSWs on the programme on `as_at`.
+    `mentor_pool` is who else can mentor; the current mentors of NQSWs on the programme and the
+    holders of Enhanced Practitioner posts (a job title with "enhanced") on `as_at` always can.
     """
     nqsws = on_programme(frames, as_at)
     absences = frames.absences.select("worker_id", "start_date", "end_date", "reason").drop_nulls()
@@ -164,7 +164,13 @@ def intake_plan(
         if finishes > intake_on:
             still_on.append((row["worker_id"], row["mentor_worker_id"], row["practice_lead"]))
     in_post = set(in_post_on(frames.assignments, as_at).to_list())
-    pool = set(mentor_pool or []) | {m for m in nqsws["mentor_worker_id"].to_list() if m}
+    enhanced = frames.assignments.filter(
+        pl.col("job_title").str.to_lowercase().str.contains(ENHANCED_TITLE).fill_null(False)
+        & (pl.col("start_date") <= as_at)
+        & (pl.col("end_date").is_null() | (pl.col("end_date") >= as_at))
+    )["worker_id"].to_list()
+    pool = set(mentor_pool or []) | set(enhanced)
+    pool |= {m for m in nqsws["mentor_worker_id"].to_list() if m}
     pool &= in_post
     load = {mentor: 0 for mentor in pool}
     for _, mentor, _ in still_on:
