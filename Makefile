@@ -8,10 +8,14 @@ ASSETS := src/stabilise/ui/static/build/stabilise.css
 
 .PHONY: run test install prerequisites assets lint typecheck pytest lock clean benchmark
 
+# The local demo: plain http on localhost, and demo mode (the demo accounts skip two-factor),
+# which the system checks refuse anywhere but a DEBUG server on this machine.
+DEMO_ENV := STABILISE_DEMO_MODE=1 DEBUG=1 SECURE_COOKIES=0
+
 run: install
 	$(BIN)/stabilise migrate --no-input -v 0
-	$(BIN)/stabilise demo --if-empty
-	SECURE_COOKIES=0 $(BIN)/stabilise serve
+	$(DEMO_ENV) $(BIN)/stabilise demo --if-empty
+	$(DEMO_ENV) $(BIN)/stabilise serve
 
 test: install lint typecheck pytest
 

@@ -1,11 +1,51 @@
-"""Fixtures shared by every test package. Keep it small: a package's own go in its conftest."""
+"""Fixtures shared by every test package. Keep it small: a package's own go in its conftest.
+
+Every role signs in with two-factor (accounts/access.py). So that tests of pages need not enter a
+code, `Client.force_login` here also completes two-factor with a confirmed authenticator;
+tests of two-factor itself sign in with `force_login_password_only`, or through the sign-in
+form, and compute real codes with `totp_code`.
+"""
 
 import pytest
 from django.test import Client
+from django_otp import DEVICE_ID_SESSION_KEY
+from django_otp.oath import totp
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from stabilise.accounts.models import Role, User
 
 PASSWORD = "correct horse battery staple"
+
+
+_force_login = Client.force_login
+
+
+def force_login_password_only(client: Client, user: User) -> None:
+    """Signed in with a password but no security code yet, as after the sign-in form."""
+    _force_login(client, user)
+
+
+def authenticator(user: User) -> TOTPDevice:
+    """The user's confirmed authenticator, made if they have none."""
+    device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
+    return device or TOTPDevice.objects.create(user=user, name="Test phone", confirmed=True)
+
+
+def totp_code(device: TOTPDevice) -> str:
+    """The code the person's phone shows now: computed from the device's key, as the app does."""
+    return f"{totp(device.bin_key, device.step, device.t0, device.digits, device.drift):06d}"
+
+
+def _force_login_with_two_factor(self: Client, user: User, backend: str | None = None) -> None:
+    _force_login(self, user, backend)
+    session = self.session
+    session[DEVICE_ID_SESSION_KEY] = authenticator(user).persistent_id
+    session.save()
+
+
+@pytest.fixture(autouse=True)
+def _signed_in_clients_have_passed_two_factor(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(Client, "force_login", _force_login_with_two_factor)
 
 
 @pytest.fixture

@@ -4,6 +4,7 @@ SQLite under the data directory unless DATABASE_URL is set (PostgreSQL in produc
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -47,6 +48,10 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "simple_history",
     "govuk_frontend_django",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "csp",
     "stabilise.accounts",
     "stabilise.workforce",
     "stabilise.caseloads",
@@ -60,16 +65,22 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "stabilise.accounts.audit.AuditContextMiddleware",
     "stabilise.accounts.access.AccessMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # After MessageMiddleware (it leaves a message); before any view, as every __call__ is.
+    "stabilise.accounts.sessions.IdleTimeoutMiddleware",
+    # Last, as django-axes asks: it turns a locked-out sign-in into the lock-out page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "stabilise.urls"
@@ -143,13 +154,105 @@ STORAGES = {
 # Serve straight from the app folders too, so `stabilise serve` works before collectstatic.
 WHITENOISE_USE_FINDERS = True
 
+# --- Sign-in and sessions (README, "Signing in and security") --------------------------------
+# A session ends 8 hours after signing in (a working day) or after 30 minutes without a page,
+# whichever comes first (accounts/sessions.py), and when the browser closes.
 SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", 8 * 60 * 60))
+SESSION_IDLE_SECONDS = int(os.environ.get("STABILISE_SESSION_IDLE_MINUTES", 30)) * 60
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_SECURE = _env_bool("SECURE_COOKIES", not DEBUG)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+CSRF_COOKIE_HTTPONLY = True
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
+# No address of ours (which can hold a worker's id) goes to another site.
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# HTTPS: redirect plain http, and tell browsers to use nothing else for a year (sent on HTTPS
+# responses only). Behind a proxy that ends TLS, trust its X-Forwarded-Proto.
+SECURE_SSL_REDIRECT = _env_bool("SECURE_SSL_REDIRECT", False)
+SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", 365 * 24 * 60 * 60))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = _env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
+SECURE_HSTS_PRELOAD = _env_bool("SECURE_HSTS_PRELOAD", True)
+if _env_bool("STABILISE_BEHIND_PROXY", False):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+CSRF_TRUSTED_ORIGINS = _env_list("CSRF_TRUSTED_ORIGINS")
+
+# Lock-out (django-axes): 5 wrong passwords for one username from one address lock that pair
+# out for 30 minutes; signing in resets the count.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("STABILISE_LOCKOUT_FAILURES", 5))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("STABILISE_LOCKOUT_MINUTES", 30)))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "stabilise.accounts.lockout.locked_out"
+AXES_CLIENT_IP_CALLABLE = "stabilise.accounts.audit.client_address"
+# Its log lines name the username and address: the audit log records them instead.
+AXES_VERBOSE = False
+
+# Two-factor (django-otp, TOTP): who must use it is decided in accounts/access.py.
+OTP_TOTP_ISSUER = "Stabilise"
+# The demo bypass: demo accounts skip two-factor. Refused outside DEBUG on local hosts
+# (accounts/checks.py), and ignored there even if the check is skipped.
+DEMO_MODE = _env_bool("STABILISE_DEMO_MODE", False)
+
+# Single sign-on (optional): the council's OpenID Connect provider, e.g. Microsoft Entra ID
+# (README, "Single sign-on"). Off unless OIDC_RP_CLIENT_ID is set. It signs in only people who
+# already have a Stabilise account with the same email; it never creates one or sets a role.
+OIDC_RP_CLIENT_ID = os.environ.get("OIDC_RP_CLIENT_ID", "")
+OIDC_RP_CLIENT_SECRET = os.environ.get("OIDC_RP_CLIENT_SECRET", "")
+_ENTRA = os.environ.get("OIDC_ENTRA_TENANT_ID", "").strip()
+_ENTRA_URL = f"https://login.microsoftonline.com/{_ENTRA}"
+OIDC_OP_AUTHORIZATION_ENDPOINT = os.environ.get("OIDC_OP_AUTHORIZATION_ENDPOINT") or (
+    f"{_ENTRA_URL}/oauth2/v2.0/authorize" if _ENTRA else ""
+)
+OIDC_OP_TOKEN_ENDPOINT = os.environ.get("OIDC_OP_TOKEN_ENDPOINT") or (
+    f"{_ENTRA_URL}/oauth2/v2.0/token" if _ENTRA else ""
+)
+OIDC_OP_USER_ENDPOINT = os.environ.get("OIDC_OP_USER_ENDPOINT") or (
+    "https://graph.microsoft.com/oidc/userinfo" if _ENTRA else ""
+)
+OIDC_OP_JWKS_ENDPOINT = os.environ.get("OIDC_OP_JWKS_ENDPOINT") or (
+    f"{_ENTRA_URL}/discovery/v2.0/keys" if _ENTRA else ""
+)
+OIDC_RP_SIGN_ALGO = "RS256"
+OIDC_RP_SCOPES = "openid email profile"
+OIDC_CREATE_USER = False
+OIDC_REQUIRED = (
+    "OIDC_RP_CLIENT_ID",
+    "OIDC_RP_CLIENT_SECRET",
+    "OIDC_OP_AUTHORIZATION_ENDPOINT",
+    "OIDC_OP_TOKEN_ENDPOINT",
+    "OIDC_OP_USER_ENDPOINT",
+    "OIDC_OP_JWKS_ENDPOINT",
+)
+OIDC_ENABLED = bool(OIDC_RP_CLIENT_ID)
+if OIDC_ENABLED:
+    AUTHENTICATION_BACKENDS.append("stabilise.accounts.oidc.CouncilOIDCBackend")
+LOGIN_REDIRECT_URL_FAILURE = "login"
+
+# Content security policy (django-csp): everything from this site only; no inline script but
+# the GOV.UK template's one line that marks the page as having JavaScript, by its hash.
+GOVUK_JS_ENABLED_HASH = "'sha256-GUQ5ad8JK5KmEWmROf3LZd9ge94daqNvd8xy9YS1iDw='"
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", GOVUK_JS_ENABLED_HASH],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")

@@ -26,14 +26,15 @@ def test_the_sign_in_page_is_a_gov_uk_form_without_the_crown(client: Client) -> 
     assert "Sign out" not in page
 
 
-def test_signing_in_with_the_right_password_goes_to_the_dashboard(
+def test_signing_in_with_the_right_password_goes_on_to_two_factor(
     client: Client, user: User
 ) -> None:
     response = client.post("/sign-in/", {"username": "lead", "password": PASSWORD})
 
     assert response.status_code == 302
     assert response["Location"] == "/"
-    assert client.get("/").status_code == 200
+    # The dashboard waits for the security code (tests/accounts/test_two_factor.py).
+    assert client.get("/")["Location"] == "/two-factor/set-up/?next=%2F"
 
 
 def test_a_wrong_password_shows_the_error_summary_and_signs_nobody_in(

@@ -4,16 +4,30 @@ Every request to a named URL passes through `AccessMiddleware`, which looks the 
 RULES. A URL with no rule is refused for everyone (and tests/accounts/test_access_matrix.py
 fails), so a new page cannot leak by being forgotten. Within a page, what a role may see of
 people is decided by the helpers below, never by a view's own test of a role.
+
+Two-factor is part of the same check: a signed-in user whose role needs it (TWO_FACTOR_ROLES) and
+who has not entered a code this session reaches only the two-factor pages (SIGNED_IN_UNVERIFIED);
+every other page sends them there first.
 """
 
 import logging
 from collections.abc import Callable
 from datetime import date
 
+from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.db.models import Q, QuerySet
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseForbidden
+from django.http import (
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    HttpResponseForbidden,
+    HttpResponseRedirect,
+)
 from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.http import urlencode
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from stabilise.academy.models import AsyeRecord
 from stabilise.accounts.models import Role, User
@@ -38,10 +52,25 @@ ACADEMY_EDITS = frozenset({LEAD, ACADEMY})
 # The exit questionnaire is for a leaver without an account: its one-time link is the key.
 PUBLIC = frozenset({"login", "logout", "exit_questionnaire"})
 
+# Single sign-on's own steps (accounts/oidc.py, when configured): before anyone is known.
+PUBLIC |= frozenset({"oidc_authentication_init", "oidc_authentication_callback", "oidc_logout"})
+
+# URL names a signed-in user reaches before two-factor: entering a code, or setting it up.
+SIGNED_IN_UNVERIFIED = frozenset({"two_factor_verify", "two_factor_setup"})
+
+# Every role signs in with two-factor. Five see personal data; the administrator grants roles,
+# so holds the keys to everyone's; councillors see unpublished figures about the council's
+# staff, often from their own devices. A password alone is not enough for any of them.
+TWO_FACTOR_ROLES = frozenset(Role)
+# Set in the session when the council's identity provider says it did multi-factor itself.
+IDP_MFA_SESSION_KEY = "stabilise_idp_mfa"
+
 # URL name → the roles that may open it. Scope within a page (a team manager's own teams) is
 # applied by the page through the helpers below.
 RULES: dict[str, frozenset[Role]] = {
     "dashboard": AGGREGATES,
+    # Who saw whose record: the workforce lead only (it names people and special-category views).
+    "audit": frozenset({LEAD}),
     "teams": frozenset({LEAD, SERVICE, TEAM, COUNCILLOR}),
     "team": MANAGERS,
     # A social worker opens their own record only (worker_or_404); the academy lead, ASYE
@@ -91,6 +120,25 @@ def may_open(user: User, url_name: str) -> bool:
         return True
     role = role_of(user)
     return user.is_active and role is not None and role in RULES.get(url_name, frozenset())
+
+
+def needs_two_factor(user: User) -> bool:
+    return role_of(user) in TWO_FACTOR_ROLES or role_of(user) is None
+
+
+def demo_bypass(user: User) -> bool:
+    """Demo accounts skip two-factor in demo mode, which only a DEBUG server on this machine may
+    run (accounts/checks.py refuses it elsewhere; DEBUG is checked here again regardless)."""
+    return bool(settings.DEMO_MODE and settings.DEBUG and user.is_demo)
+
+
+def two_factor_done(request: HttpRequest) -> bool:
+    """Whether this session's user has passed two-factor, or needs none."""
+    user = request.user
+    assert isinstance(user, User)
+    if not needs_two_factor(user) or demo_bypass(user):
+        return True
+    return bool(user.is_verified() or request.session.get(IDP_MFA_SESSION_KEY))  # type: ignore[attr-defined]
 
 
 def sees_named_workers(user: User) -> bool:
@@ -209,12 +257,24 @@ class AccessMiddleware:
             return redirect_to_login(request.get_full_path())
         user = request.user
         assert isinstance(user, User)
+        if name in SIGNED_IN_UNVERIFIED:
+            return None
+        if not two_factor_done(request):
+            return _to_two_factor(request, user)
         if name is None or name not in RULES:
-            logger.error("refused a URL with no access rule: %s", name or request.path)
+            # The name only: a path can hold a worker's id, which the log must not.
+            logger.error("refused a URL with no access rule: %s", name or "(unnamed)")
             return _forbidden(request)
         if not may_open(user, name):
             return _forbidden(request)
         return None
+
+
+def _to_two_factor(request: HttpRequest, user: User) -> HttpResponse:
+    """To the code page, or the first time to setting two-factor up; then back here."""
+    has_device = TOTPDevice.objects.filter(user=user, confirmed=True).exists()
+    page = reverse("two_factor_verify" if has_device else "two_factor_setup")
+    return HttpResponseRedirect(f"{page}?{urlencode({'next': request.get_full_path()})}")
 
 
 def _forbidden(request: HttpRequest) -> HttpResponse:

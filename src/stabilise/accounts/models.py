@@ -23,6 +23,8 @@ class User(AbstractUser):
     worker = models.OneToOneField(
         "workforce.Worker", null=True, blank=True, on_delete=models.SET_NULL, related_name="user"
     )
+    # Made by `stabilise demo`: may skip two-factor in demo mode (settings.DEMO_MODE) only.
+    is_demo = models.BooleanField(default=False)
 
 
 class AuditAction(models.TextChoices):

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
@@ -17,6 +18,7 @@ urlpatterns = [
             template_name="ui/sign_in.html",
             authentication_form=SignInForm,
             redirect_authenticated_user=True,
+            extra_context={"single_sign_on": settings.OIDC_ENABLED},
         ),
         name="login",
     ),
