@@ -302,9 +302,18 @@ ASYE_REPORT_RECIPIENTS = _env_list("STABILISE_ASYE_REPORT_RECIPIENTS")
 # Largest import the web or command line accepts, in megabytes.
 IMPORT_MAX_MB = int(os.environ.get("STABILISE_IMPORT_MAX_MB", 200))
 
+# No personal data in the log: a request's path (which can hold a worker's id) is written as its
+# URL pattern (accounts/logs.py); who saw whom goes to the audit log, never here.
+_REDACTED = {"filters": ["redact_paths"]}
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"redact_paths": {"()": "stabilise.accounts.logs.RedactRequestPaths"}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "loggers": {
+        "django.request": _REDACTED,
+        "django.security.csrf": _REDACTED,
+        "axes": {"level": "WARNING"},
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
