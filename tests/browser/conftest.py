@@ -9,11 +9,11 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from django.conf import settings
 from django.urls import reverse
 
 from stabilise.accounts.models import Role, User
 from tests.browser.register import build_register
+from tests.conftest import authenticator, totp_code
 
 CHROMIUM = Path("/usr/bin/chromium")
 NO_CHROMIUM = (
@@ -55,40 +55,27 @@ def register(transactional_db: None) -> None:
 
 @pytest.fixture
 def lead(transactional_db: None) -> User:
+    """The workforce lead, with a confirmed authenticator app for two-factor sign-in."""
     user = User.objects.create_user(username="lead", password=PASSWORD, role=Role.WORKFORCE_LEAD)
-    _two_factor_device(user)
+    authenticator(user)
     return user
 
 
-def _two_factor_device(user: User) -> None:
-    """A confirmed TOTP device, where two-factor sign-in is installed."""
-    if "django_otp.plugins.otp_totp" in settings.INSTALLED_APPS:
-        from django_otp.plugins.otp_totp.models import TOTPDevice
-
-        TOTPDevice.objects.create(user=user, name="Authenticator app", confirmed=True)
-
-
-def totp_code(user: User) -> str:
-    from django_otp.oath import totp
-    from django_otp.plugins.otp_totp.models import TOTPDevice
-
-    device = TOTPDevice.objects.get(user=user, confirmed=True)
-    code = totp(device.bin_key, device.step, device.t0, device.digits, device.drift)
-    return f"{code:0{device.digits}d}"
-
-
-def sign_in(page, base_url: str, user: User, password: str = PASSWORD) -> None:  # type: ignore[no-untyped-def]
-    """Sign in through the pages, with the two-factor code when they ask for one."""
+def sign_in(page, base_url: str, user: User, password: str = PASSWORD) -> bool:  # type: ignore[no-untyped-def]
+    """Sign in through the pages, with the two-factor code when they ask for one (which they
+    do for every role); True if they asked."""
     page.goto(base_url + reverse("login"))
     page.fill("input[name=username]", user.get_username())
     page.fill("input[name=password]", password)
     page.get_by_role("button", name="Sign in").click()
     page.wait_for_load_state()
     code_box = page.locator("input[autocomplete='one-time-code']")
-    if code_box.count():
-        code_box.first.fill(totp_code(user))
-        page.locator("main button[type=submit]").first.click()
-        page.wait_for_load_state()
+    if not code_box.count():
+        return False
+    code_box.first.fill(totp_code(authenticator(user)))
+    page.locator("main button[type=submit]").first.click()
+    page.wait_for_load_state()
+    return True
 
 
 def _page(browser, bypass_csp: bool) -> Iterator[object]:  # type: ignore[no-untyped-def]

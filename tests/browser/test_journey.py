@@ -1,4 +1,4 @@
-"""A workforce lead's morning in a real browser: sign in, the dashboard, a team, a person, the
+"""A workforce lead's morning in a real browser: sign in with two-factor, the dashboard, a team, a person, the
 weekly caseload workbook, a bad import and its errors, sign out."""
 
 import io
@@ -30,7 +30,7 @@ def test_a_workforce_lead_signs_in_drills_down_downloads_imports_and_signs_out(
     page: Page, live_server, register: None, lead: User, tmp_path
 ) -> None:
     base = live_server.url
-    sign_in(page, base, lead)
+    assert sign_in(page, base, lead), "signing in asked for no two-factor code"
 
     expect(page.get_by_role("heading", level=1)).to_have_text("Workforce dashboard")
     expect(page.get_by_role("table", name="Headline measures")).to_be_visible()
