@@ -3,8 +3,9 @@
 Each is written the way one would for a one-off answer on these frames: one date (or the
 thirteen weeks of one report), filters instead of range joins, no general breakdowns, no
 defaults for values the data never leaves empty. They run eagerly: on these frames the same
-queries run lazily (collected together with `pl.collect_all`) were 15-40% slower, and DuckDB
-2.0 over the same Polars frames slower still (see README.md). They are what Stabilise's own pipeline is measured against, and the
+queries run lazily (collected together with `pl.collect_all`) were 12-25% slower for the
+measures and nearly twice as slow for the report, and DuckDB 2.0 over the same Polars frames
+slower still (see README.md). They are what Stabilise's own pipeline is measured against, and the
 benchmarks check that both give the same numbers, so a floor that cut a corner would show.
 """
 
