@@ -26,7 +26,8 @@ class RedactRequestPaths(logging.Filter):
         request = getattr(record, "request", None)
         path = getattr(request, "path", None)
         if isinstance(path, str) and isinstance(record.args, tuple):
-            full = request.get_full_path() if hasattr(request, "get_full_path") else path
+            get_full_path = getattr(request, "get_full_path", None)
+            full = get_full_path() if callable(get_full_path) else path
             record.args = tuple(
                 pattern_of(path) if arg in (path, full) else arg for arg in record.args
             )
