@@ -64,6 +64,20 @@ POLICY: dict[str, set[Role]] = {
     # Why leavers left, as counts: everyone who sees aggregates.
     "exit_themes": {LEAD, SERVICE, TEAM, ACADEMY, COUNCILLOR},
 }
+# Pages anyone may open without signing in: signing in and out, a leaver's one-time
+# questionnaire link, single sign-on's own steps, and the health check a load balancer calls.
+PUBLIC_POLICY = {
+    "login",
+    "logout",
+    "exit_questionnaire",
+    "oidc_authentication_init",
+    "oidc_authentication_callback",
+    "oidc_logout",
+    "health",
+}
+# The dashboard is where signing in lands: a social worker, who may not open it, is sent on to
+# their own record (W1 below) rather than told they may not see it.
+LANDS_ON_OWN_RECORD = {(WORKER, "dashboard")}
 # Arguments for URLs that need them: the team manager's own team; the worker W1, in that team
 # and the social worker's own record.
 ARGS: dict[str, dict[str, str]] = {
@@ -111,6 +125,10 @@ def test_the_policy_covers_every_url_the_rules_cover():
     assert set(POLICY) == set(RULES), "state the policy for every URL in this test"
 
 
+def test_only_the_pages_the_policy_names_open_without_signing_in():
+    assert set(PUBLIC) == PUBLIC_POLICY
+
+
 @pytest.fixture
 def register(db):
     own = Team.objects.create(team_id="OWN", name="Own team")
@@ -148,6 +166,9 @@ def test_each_role_opens_exactly_the_pages_the_policy_allows(register, role, nam
     response = client_for(role, register).get(reverse(name, kwargs=ARGS.get(name)))
     if role in POLICY[name]:
         assert response.status_code == 200, f"{role} should open {name}"
+    elif (role, name) in LANDS_ON_OWN_RECORD:
+        assert response.status_code == 302
+        assert response["Location"] == reverse("worker", kwargs={"worker_id": "W1"})
     else:
         assert response.status_code == 403, f"{role} must not open {name}"
 
@@ -165,6 +186,10 @@ def test_a_team_manager_cannot_tell_that_another_team_exists(register):
     assert client.get(reverse("team", kwargs={"team_id": "NO-SUCH"})).status_code == 404
     listing = client.get(reverse("teams")).content.decode()
     assert "Own team" in listing and "Other team" not in listing
+
+
+def test_the_health_check_opens_without_signing_in(register):
+    assert Client().get(reverse("health")).status_code == 200
 
 
 def test_a_user_without_a_valid_role_opens_nothing(register):

@@ -13,7 +13,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from stabilise.accounts.access import RULES
 from stabilise.accounts.checks import demo_mode_is_local_only
 from stabilise.accounts.models import AuditEvent, Role, User
-from stabilise.workforce.models import Team
+from stabilise.workforce.models import Team, Worker
 from tests.conftest import PASSWORD, authenticator, force_login_password_only, totp_code
 
 pytestmark = pytest.mark.django_db
@@ -176,6 +176,31 @@ def test_signing_in_through_the_form_then_a_code_reaches_the_dashboard(client: C
     client.post("/two-factor/", {"code": totp_code(device), "next": "/"})
 
     assert client.get("/").status_code == 200
+
+
+def test_a_social_worker_signing_in_lands_on_their_own_record(client: Client) -> None:
+    own = Worker.objects.create(worker_id="W7", display_name="Sam Okafor")
+    user = User.objects.create_user(
+        username="sam", password=PASSWORD, role=Role.SOCIAL_WORKER, worker=own
+    )
+    device = authenticator(user)
+
+    client.post("/sign-in/", {"username": "sam", "password": PASSWORD})
+    client.post("/two-factor/", {"code": totp_code(device), "next": "/"})
+    landing = client.get("/")
+
+    assert landing.status_code == 302 and landing["Location"] == "/workers/W7/"
+    page = client.get(landing["Location"])
+    assert page.status_code == 200 and "Sam Okafor" in page.content.decode()
+
+
+def test_someone_whose_role_opens_no_page_of_their_own_is_still_refused_the_dashboard(
+    client: Client,
+) -> None:
+    user = User.objects.create_user(username="ad", password=PASSWORD, role=Role.ADMINISTRATOR)
+    client.force_login(user)
+
+    assert client.get("/").status_code == 403
 
 
 # --- the demo bypass --------------------------------------------------------------------------

@@ -51,6 +51,9 @@ ACADEMY_EDITS = frozenset({LEAD, ACADEMY})
 # URL names anyone may reach, signed in or not.
 # The exit questionnaire is for a leaver without an account: its one-time link is the key.
 PUBLIC = frozenset({"login", "logout", "exit_questionnaire"})
+# The health check (ui/health.py) answers a load balancer, which holds no account; it says `ok`
+# or that the database cannot be reached, nothing about anyone.
+PUBLIC |= frozenset({"health"})
 
 # Single sign-on's own steps (accounts/oidc.py, when configured): before anyone is known.
 PUBLIC |= frozenset({"oidc_authentication_init", "oidc_authentication_callback", "oidc_logout"})
@@ -194,6 +197,16 @@ def visible_workers(user: User, today: date) -> QuerySet[Worker]:
     return Worker.objects.none()
 
 
+def home_page(user: User) -> str | None:
+    """Where signing in lands: the dashboard, or for someone who may not open it but has a
+    record of their own (a social worker), that record; None for someone with neither."""
+    if may_open(user, "dashboard"):
+        return reverse("dashboard")
+    if user.worker_id is not None and may_open(user, "worker"):
+        return reverse("worker", kwargs={"worker_id": user.worker.worker_id})  # type: ignore[union-attr]
+    return None
+
+
 def worker_or_404(user: User, worker_id: str, today: date) -> Worker:
     """Like team_or_404: someone outside the user's scope is 'not found'."""
     worker = visible_workers(user, today).filter(worker_id=worker_id).first()
@@ -266,7 +279,10 @@ class AccessMiddleware:
             logger.error("refused a URL with no access rule: %s", name or "(unnamed)")
             return _forbidden(request)
         if not may_open(user, name):
-            return _forbidden(request)
+            # Signing in lands on the dashboard; someone whose role does not open it goes to
+            # their own page instead of being told they may not see where they were sent.
+            home = home_page(user) if name == settings.LOGIN_REDIRECT_URL else None
+            return HttpResponseRedirect(home) if home else _forbidden(request)
         return None
 
 

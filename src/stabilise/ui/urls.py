@@ -2,7 +2,7 @@ from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from stabilise.ui import import_page, views, worker_page
+from stabilise.ui import health, import_page, views, worker_page
 from stabilise.ui.forms import SignInForm
 
 urlpatterns = [
@@ -23,4 +23,5 @@ urlpatterns = [
         name="login",
     ),
     path("sign-out/", auth_views.LogoutView.as_view(), name="logout"),
+    path("health/", health.health, name="health"),
 ]
