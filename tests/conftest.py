@@ -13,6 +13,7 @@ from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from stabilise.accounts.models import Role, User
+from stabilise.figures.cache import forget_in_this_process
 
 PASSWORD = "correct horse battery staple"
 
@@ -46,6 +47,14 @@ def _force_login_with_two_factor(self: Client, user: User, backend: str | None =
 @pytest.fixture(autouse=True)
 def _signed_in_clients_have_passed_two_factor(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(Client, "force_login", _force_login_with_two_factor)
+
+
+@pytest.fixture(autouse=True)
+def _figures_computed_afresh_in_each_test() -> None:
+    """Figures are kept in this process's memory under the data's version (figures/cache.py);
+    each test's database starts from the same version, so forget what another test computed.
+    The database's cache table is emptied by each test's rollback."""
+    forget_in_this_process()
 
 
 @pytest.fixture

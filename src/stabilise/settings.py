@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "stabilise.reports",
     "stabilise.retention",
     "stabilise.academy",
+    "stabilise.figures",
 ]
 
 MIDDLEWARE = [
@@ -117,6 +118,20 @@ else:
 DATABASES["default"].setdefault("TEST", {})
 if os.environ.get("STABILISE_TEST_DATABASE_NAME"):
     DATABASES["default"]["TEST"]["NAME"] = os.environ["STABILISE_TEST_DATABASE_NAME"]
+
+# Figures computed from the register are kept in a table of the database itself
+# (figures/cache.py): every server process shares them, and nothing leaves the database.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "figures": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "figures_cache",
+        # Keys carry the data's version and the day, so an entry is only ever replaced, never
+        # wrong; two days keeps yesterday's while today's are computed.
+        "TIMEOUT": 2 * 24 * 60 * 60,
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    },
+}
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"

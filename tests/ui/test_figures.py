@@ -4,8 +4,8 @@ from decimal import Decimal
 import pytest
 
 from stabilise.ui.charts import line_chart
+from stabilise.ui.figures import month_ends
 from stabilise.ui.templatetags.stabilise_ui import fte, one_decimal, percent
-from stabilise.ui.views import _month_ends
 
 D = dt.date
 
@@ -37,9 +37,9 @@ def test_an_fte_is_shown_as_recorded_without_stored_zeros() -> None:
 
 
 def test_the_trend_ends_at_the_last_month_end_up_to_today() -> None:
-    assert _month_ends(D(2025, 6, 15), 3) == [D(2025, 3, 31), D(2025, 4, 30), D(2025, 5, 31)]
-    assert _month_ends(D(2024, 3, 31), 2) == [D(2024, 2, 29), D(2024, 3, 31)]
-    assert len(_month_ends(D(2025, 6, 15), 36)) == 36
+    assert month_ends(D(2025, 6, 15), 3) == [D(2025, 3, 31), D(2025, 4, 30), D(2025, 5, 31)]
+    assert month_ends(D(2024, 3, 31), 2) == [D(2024, 2, 29), D(2024, 3, 31)]
+    assert len(month_ends(D(2025, 6, 15), 36)) == 36
 
 
 def test_a_missing_value_breaks_the_line_instead_of_dropping_to_zero() -> None:

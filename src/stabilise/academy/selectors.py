@@ -5,11 +5,16 @@ from collections.abc import Iterable
 from datetime import date
 
 import polars as pl
+from django.conf import settings
 from django.db.models import QuerySet
 
 from stabilise.academy import codes
 from stabilise.academy.models import AsyeRecord, Review
+from stabilise.analytics.academy import CohortTable, Progression, cohort_table, progression
 from stabilise.analytics.frames import CouncilFrames, conform
+from stabilise.analytics.mentoring import IntakePlan, Mentoring, intake_plan, mentoring
+from stabilise.figures.cache import figures
+from stabilise.figures.register import frames_on, register_frames
 from stabilise.workforce.selectors import council_frames
 
 
@@ -62,5 +67,48 @@ def academy_frames(
 ) -> CouncilFrames:
     """The register and the academy as frames; caseloads only those that can count on the given
     days (the academy's figures need a day's caseloads, not ten years of them)."""
-    register = council_frames(caseloads_on=[] if caseloads_on is None else caseloads_on)
+    days = [] if caseloads_on is None else list(caseloads_on)
+    # The register is shared by every academy page and kept once per version of the data.
+    if not days:
+        register = register_frames()
+    elif len(days) == 1:
+        register = frames_on(days[0])
+    else:
+        register = council_frames(caseloads_on=days)
     return dataclasses.replace(register, asye=asye_frame(records))
+
+
+@figures("academy-cohorts")
+def cohort_figures(as_at: date) -> tuple[CohortTable, list[Progression]]:
+    """The cohort table and progression after the ASYE, as at a date, for every cohort."""
+    frames = academy_frames()
+    return cohort_table(frames, as_at), progression(frames, as_at)
+
+
+@figures(
+    "academy-mentors",
+    setting_names=(
+        "ASYE_MENTOR_MAX",
+        "ASYE_PROTECTED_CASELOAD_PCT",
+        "ASYE_PRACTICE_LEAD_MAX",
+        "ASYE_INTAKES_PER_YEAR",
+    ),
+)
+def mentor_figures(as_at: date, intake_on: date) -> tuple[Mentoring, IntakePlan]:
+    """Each mentor's NQSWs and warnings, and the next intake's places, as at a date."""
+    frames = academy_frames(caseloads_on=[as_at])
+    result = mentoring(
+        frames,
+        as_at,
+        mentor_max=settings.ASYE_MENTOR_MAX,
+        protected_pct=settings.ASYE_PROTECTED_CASELOAD_PCT,
+    )
+    plan = intake_plan(
+        frames,
+        as_at,
+        intake_on,
+        mentor_max=settings.ASYE_MENTOR_MAX,
+        practice_lead_max=settings.ASYE_PRACTICE_LEAD_MAX,
+        intakes_per_year=settings.ASYE_INTAKES_PER_YEAR,
+    )
+    return result, plan

@@ -14,14 +14,13 @@ from django.shortcuts import get_object_or_404, render
 from stabilise.academy import charts, codes, cohort_report
 from stabilise.academy.models import AsyeRecord, Cohort
 from stabilise.academy.reviews_report import names_of
-from stabilise.academy.selectors import academy_frames
+from stabilise.academy.selectors import academy_frames, cohort_figures, mentor_figures
 from stabilise.accounts.access import asye_record_or_404, may_open, visible_asye_records
 from stabilise.accounts.audit import record as audit
 from stabilise.accounts.audit import record_many
 from stabilise.accounts.models import User
-from stabilise.analytics.academy import cohort_table, nqsw_status, progression
+from stabilise.analytics.academy import nqsw_status
 from stabilise.analytics.asye_reviews import review_lines, reviews_due
-from stabilise.analytics.mentoring import intake_plan, mentoring
 from stabilise.workforce.models import Worker
 
 
@@ -49,8 +48,7 @@ def _audit_listed(request: HttpRequest, worker_ids: list[str], detail: str) -> N
 
 def academy_home(request: HttpRequest) -> HttpResponse:
     as_at, error = _as_at(request)
-    frames = academy_frames()
-    table = cohort_table(frames, as_at)
+    table, steps = cohort_figures(as_at)
     context: dict[str, Any] = {
         "as_at": as_at,
         "error": error,
@@ -59,7 +57,7 @@ def academy_home(request: HttpRequest) -> HttpResponse:
         "total": cohort_report.cells(table.total),
         "headings": [heading for _, heading in cohort_report.COLUMNS],
         "definitions": cohort_report.DEFINITIONS,
-        "steps": progression(frames, as_at),
+        "steps": steps,
         "chart": charts.retention_chart(table),
         "cohorts": Cohort.objects.all(),
         "may_edit": may_open(_user(request), "academy_cohort_new"),
@@ -71,10 +69,8 @@ def cohorts_xlsx(request: HttpRequest) -> HttpResponse:
     as_at, error = _as_at(request)
     if error:
         return HttpResponse(error, status=400, content_type="text/plain; charset=utf-8")
-    frames = academy_frames()
-    content = cohort_report.cohort_workbook(
-        cohort_table(frames, as_at), progression(frames, as_at), settings.COUNCIL_NAME
-    )
+    table, steps = cohort_figures(as_at)
+    content = cohort_report.cohort_workbook(table, steps, settings.COUNCIL_NAME)
     response = HttpResponse(content, content_type=cohort_report.CONTENT_TYPE)
     response["Content-Disposition"] = f'attachment; filename="asye-cohorts-{as_at}.xlsx"'
     return response
@@ -95,22 +91,7 @@ def reviews(request: HttpRequest) -> HttpResponse:
 
 def mentors(request: HttpRequest) -> HttpResponse:
     as_at, error = _as_at(request)
-    frames = academy_frames(caseloads_on=[as_at])
-    result = mentoring(
-        frames,
-        as_at,
-        mentor_max=settings.ASYE_MENTOR_MAX,
-        protected_pct=settings.ASYE_PROTECTED_CASELOAD_PCT,
-    )
-    intake_on = _next_intake(as_at)
-    plan = intake_plan(
-        frames,
-        as_at,
-        intake_on,
-        mentor_max=settings.ASYE_MENTOR_MAX,
-        practice_lead_max=settings.ASYE_PRACTICE_LEAD_MAX,
-        intakes_per_year=settings.ASYE_INTAKES_PER_YEAR,
-    )
+    result, plan = mentor_figures(as_at, _next_intake(as_at))
     ids = [m.mentor_worker_id for m in result.mentors] + [n.worker_id for n in result.nqsws]
     _audit_listed(request, ids + result.without_mentor, "ASYE mentors")
     context = {

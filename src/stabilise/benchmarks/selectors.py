@@ -6,7 +6,7 @@ authority asked for by name or code, alone.
 """
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from django.conf import settings
 from django.db.models import Min
@@ -19,9 +19,9 @@ from stabilise.analytics.benchmark import (
     census_day,
     register_begins,
 )
-from stabilise.analytics.measure_parts import SNAPSHOT_STAYS_DAYS
 from stabilise.analytics.measures import Measures, measures_at
 from stabilise.caseloads.models import CaseloadSnapshot
+from stabilise.figures.cache import figures
 from stabilise.workforce.models import Absence, Assignment
 from stabilise.workforce.selectors import council_frames
 
@@ -68,16 +68,17 @@ def _register_begins() -> date | None:
     )
 
 
+@figures("register-measures")
 def register_measures(year: int) -> Register | None:
     """The council's measures from its register on 30 September of `year`, or None when the
     register has no local data for that day: it begins later, or has nobody in post then.
     The published figures, if any, are used instead of rates over a handful of records."""
     day = census_day(year)
-    # Caseload on D is the latest snapshot in the six days before it, so those are needed too.
     begins = _register_begins()
     if begins is None or begins > day:
         return None
-    frames = council_frames(caseloads_from=day - timedelta(days=SNAPSHOT_STAYS_DAYS))
+    # Caseload on D is the latest snapshot in the six days before it: only those are read.
+    frames = council_frames(caseloads_on=[day])
     measures = measures_at(frames, day)
     return Register(measures, begins) if measures.inpost_fte > 0 else None
 

@@ -6,6 +6,8 @@ import polars as pl
 
 from stabilise.analytics.exit_themes import CITED
 from stabilise.analytics.leavers import CASELOAD_WINDOW_DAYS, TREND_DAYS, leaver_table
+from stabilise.figures.cache import figures
+from stabilise.figures.register import register_frames
 from stabilise.retention.models import ExitInterview, InterviewTheme
 from stabilise.workforce.selectors import council_frames
 
@@ -13,16 +15,22 @@ from stabilise.workforce.selectors import council_frames
 CASELOAD_LOOKBACK = timedelta(days=TREND_DAYS + CASELOAD_WINDOW_DAYS)
 
 
+@figures("leavers-between")
 def leavers_between(left_from: date | None, left_to: date | None) -> pl.DataFrame:
     """Leavers whose leaving day is in [left_from, left_to] (either end open)."""
     since = left_from - CASELOAD_LOOKBACK if left_from is not None else None
     return leaver_table(council_frames(caseloads_from=since), left_from, left_to)
 
 
+@figures("leavers-without-caseloads")
+def _leavers_without_caseloads() -> pl.DataFrame:
+    return leaver_table(register_frames())
+
+
+@figures("leavings-of")
 def leavings_of(worker_id: str) -> pl.DataFrame:
     """Every time this worker left (most recent first); empty if they never have."""
-    without_caseloads = leaver_table(council_frames(caseloads_on=[]))
-    own = without_caseloads.filter(pl.col("worker_id") == worker_id)
+    own = _leavers_without_caseloads().filter(pl.col("worker_id") == worker_id)
     if own.height == 0:
         return own
     since = min(own["left_on"].to_list()) - CASELOAD_LOOKBACK
@@ -32,7 +40,7 @@ def leavings_of(worker_id: str) -> pl.DataFrame:
 
 def leaving_days_of(worker_id: str) -> list[date]:
     """The days this worker left the council's employment, most recent first."""
-    table = leaver_table(council_frames(caseloads_on=[]))
+    table = _leavers_without_caseloads()
     return table.filter(pl.col("worker_id") == worker_id)["left_on"].to_list()
 
 

@@ -3,7 +3,7 @@ the only arithmetic here is choosing dates and rounding for display."""
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from typing import Any
 
 import polars as pl
@@ -19,22 +19,13 @@ from stabilise.accounts.access import (
     visible_teams,
 )
 from stabilise.accounts.audit import record_many
-from stabilise.analytics.caseload_views import caseload_distribution
-from stabilise.analytics.frames import CouncilFrames
-from stabilise.analytics.measures import (
-    Measures,
-    last_30_september,
-    measures_at,
-    measures_by,
-    measures_series,
-)
+from stabilise.analytics.measures import Measures
 from stabilise.analytics.suppression import SUPPRESSED, count_or_c, measure_suppressed
 from stabilise.ui.charts import LineChart, line_chart
+from stabilise.ui.figures import dashboard_figures, team_figures, teams_figures
 from stabilise.ui.more_charts import bar_chart
 from stabilise.ui.templatetags.stabilise_ui import NOT_AVAILABLE, one_decimal, percent
-from stabilise.workforce.selectors import council_frames, team_assignments_on, team_posts_on
-
-TREND_MONTHS = 36
+from stabilise.workforce.selectors import team_assignments_on, team_posts_on
 
 
 def _count(value: float | None) -> str:
@@ -70,19 +61,6 @@ TRENDS = (
 )
 
 
-def _month_ends(today: date, count: int) -> list[date]:
-    """The last `count` month ends up to today, oldest first (today itself if it is one)."""
-    end = today if (today + timedelta(days=1)).day == 1 else today.replace(day=1) - timedelta(1)
-    ends = [end]
-    while len(ends) < count:
-        ends.append(ends[-1].replace(day=1) - timedelta(days=1))
-    return ends[::-1]
-
-
-def _has_register(frames: CouncilFrames) -> bool:
-    return not (frames.teams.is_empty() and frames.assignments.is_empty())
-
-
 @dataclass(frozen=True)
 class Trend:
     chart: LineChart
@@ -111,28 +89,22 @@ def _trend(series: pl.DataFrame, figure: Figure, suppress: bool = False) -> Tren
 
 @login_required
 def dashboard(request: HttpRequest) -> HttpResponse:
-    today = timezone.localdate()
-    census = last_30_september(today)
-    months = _month_ends(today, TREND_MONTHS)
-    frames = council_frames(caseloads_on=[*months, census, today])
-    if not _has_register(frames):
+    figures = dashboard_figures(timezone.localdate())
+    if figures is None:
         return render(request, "ui/dashboard.html", {"empty": True})
 
-    now: Measures = measures_at(frames, today)
-    at_census: Measures = measures_at(frames, census)
-    series = measures_series(frames, months)
     suppress = suppresses_small_numbers(request.user)  # type: ignore[arg-type]
+    now, at_census = figures.now.as_dict(), figures.at_census.as_dict()
     headlines = [
-        (h.label, _shown(now.as_dict(), h, suppress), _shown(at_census.as_dict(), h, suppress))
-        for h in HEADLINES
+        (h.label, _shown(now, h, suppress), _shown(at_census, h, suppress)) for h in HEADLINES
     ]
-    trends = [_trend(series, figure, suppress) for figure in TRENDS]
+    trends = [_trend(figures.series, figure, suppress) for figure in TRENDS]
     return render(
         request,
         "ui/dashboard.html",
         {
-            "today": today,
-            "census": census,
+            "today": figures.today,
+            "census": figures.census,
             "headlines": headlines,
             "trends": trends,
             "suppressed": suppress,
@@ -164,13 +136,12 @@ def _team_figures(measures: Measures | None, suppress: bool = False) -> dict[str
 @login_required
 def teams(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
-    frames = council_frames(caseloads_on=[today])
-    by_team = measures_by(frames, today, "team")
+    figures = teams_figures(today)
     visible = set(visible_teams(request.user).values_list("team_id", flat=True))  # type: ignore[arg-type]
     suppress = suppresses_small_numbers(request.user)  # type: ignore[arg-type]
     rows = [
-        {**team, **_team_figures(by_team.get(team["team_id"]), suppress)}
-        for team in frames.teams.sort(pl.col("team_name").str.to_lowercase()).iter_rows(named=True)
+        {**team, **_team_figures(figures.by_team.get(team["team_id"]), suppress)}
+        for team in figures.teams.iter_rows(named=True)
         if team["team_id"] in visible
     ]
     # Councillors see the list's aggregates, not the team pages (which name people).
@@ -182,34 +153,17 @@ def teams(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _post_vacancies(frames: CouncilFrames, post_ids: list[str], on: date) -> dict[str, float]:
-    """The vacancy FTE of each post on `on`.
-
-    measures_by breaks the vacancy measure down by team; giving each post (and the assignments
-    filling it, whatever their team) a "team" of its own gives it per post, without a second
-    definition of a vacancy.
-    """
-    posts = frames.posts.filter(pl.col("post_id").is_in(post_ids))
-    filling = frames.assignments.filter(pl.col("post_id").is_in(post_ids))
-    per_post = CouncilFrames(
-        posts=posts.with_columns(team_id=pl.col("post_id")),
-        assignments=filling.with_columns(team_id=pl.col("post_id")),
-    )
-    return {post_id: m.vacancy_fte for post_id, m in measures_by(per_post, on, "team").items()}
-
-
 @login_required
 def team_detail(request: HttpRequest, team_id: str) -> HttpResponse:
     today = timezone.localdate()
     team = team_or_404(request.user, team_id)  # type: ignore[arg-type]
-    frames = council_frames(caseloads_on=[today])
-    figures = _team_figures(measures_by(frames, today, "team").get(team.team_id))
+    figures = _team_figures(teams_figures(today).by_team.get(team.team_id))
     assignments = list(team_assignments_on(team, today))
     # The page names each person in the team: the audit log records that each was seen.
     record_many(request, "viewed", [a.worker for a in assignments], detail=f"team {team.team_id}")
     posts = list(team_posts_on(team, today))
-    vacancies = _post_vacancies(frames, [p.post_id for p in posts], today)
-    distribution = caseload_distribution(frames, team.team_id, today)
+    own = team_figures(team.team_id, today)
+    distribution = own.distribution
     histogram = bar_chart(
         "caseload-distribution",
         "Case holders by caseload",
@@ -223,7 +177,9 @@ def team_detail(request: HttpRequest, team_id: str) -> HttpResponse:
             "team": team,
             "figures": figures,
             "assignments": assignments,
-            "posts": [(post, one_decimal(vacancies.get(post.post_id, 0.0))) for post in posts],
+            "posts": [
+                (post, one_decimal(own.post_vacancies.get(post.post_id, 0.0))) for post in posts
+            ],
             "distribution": distribution,
             "histogram": histogram,
         },

@@ -4,9 +4,11 @@ Who may open whose record is access.worker_or_404's; what of it they see (specia
 data) is access.sees_special_category's. Figures come from analytics.caseload_views.
 """
 
+import dataclasses
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+import polars as pl
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -21,15 +23,12 @@ from stabilise.accounts.access import (
 from stabilise.accounts.audit import record
 from stabilise.accounts.models import User
 from stabilise.analytics.caseload_views import caseload_history
-from stabilise.analytics.weekly_caseload import last_friday, week_endings
+from stabilise.analytics.weekly_caseload import last_friday
+from stabilise.ui.figures import history_dates, history_frames
 from stabilise.ui.more_charts import LinesChart, lines_chart
 from stabilise.ui.templatetags.stabilise_ui import NOT_AVAILABLE, one_decimal
 from stabilise.workforce.models import Worker
-from stabilise.workforce.selectors import colleague_ids, council_frames
-
-# A year of weeks ending on Fridays, as the weekly caseload report counts them, so the team's
-# average on each date is the report's own figure for that week.
-HISTORY_WEEKS = 52
+from stabilise.workforce.selectors import colleague_ids
 
 
 @dataclass(frozen=True)
@@ -41,10 +40,15 @@ class HistoryRow:
 
 
 def _history(worker: Worker, today: date) -> tuple[LinesChart, list[HistoryRow]]:
-    dates = week_endings(last_friday(today), HISTORY_WEEKS - 1)
+    friday = last_friday(today)
+    dates = history_dates(friday)
     first = dates[0] - timedelta(days=6)
-    frames = council_frames(
-        caseloads_on=dates, caseloads_of=colleague_ids(worker, first, dates[-1])
+    # Everyone's year of caseloads is computed once a day (ui/figures.py); the worker's team
+    # averages are over their colleagues', as council_frames(caseloads_of=colleagues) reads.
+    everyone = history_frames(friday)
+    colleagues = colleague_ids(worker, first, dates[-1])
+    frames = dataclasses.replace(
+        everyone, caseloads=everyone.caseloads.filter(pl.col("worker_id").is_in(colleagues))
     )
     points = caseload_history(frames, worker.worker_id, dates)
     names = dict(zip(frames.teams["team_id"], frames.teams["team_name"], strict=True))

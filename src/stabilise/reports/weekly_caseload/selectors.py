@@ -17,6 +17,7 @@ from stabilise.analytics.weekly_caseload import (
     weekly_caseload_report,
     workers_above,
 )
+from stabilise.figures.cache import figures
 from stabilise.workforce.selectors import council_frames
 
 
@@ -45,6 +46,7 @@ def default_week_ending() -> date:
     return last_friday(today())
 
 
+@figures("weekly-caseload", setting_names=("CASELOAD_THRESHOLD", "COUNCIL_NAME"))
 def weekly_caseload(week_ending: date) -> WeeklyCaseload:
     # Only the snapshots the thirteen weeks read: years of daily caseloads are millions of rows.
     frames = council_frames(caseloads_from=first_snapshot_needed(week_ending))
