@@ -310,7 +310,7 @@ def main() -> None:
         f"\n{len(people)} people, {args.seconds:g} s, think time {low:g} to {high:g} s (uniform), "
         f"seed {args.seed}",
         f"stabilise serve: gunicorn, {args.workers} sync workers, DEBUG off, demo mode off, "
-        f"figures cache in {data_dir.name} (empty at start)",
+        "the figures cache as the demo import left it",
         f"{versions(env)}; {os.cpu_count()} cores",
         f"load average (1, 5, 15 min): before {before}; at the start {at_start}; at the end "
         f"{at_end}",

@@ -2,7 +2,7 @@
 
 import dataclasses
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, timedelta
 
 import polars as pl
 from django.conf import settings
@@ -112,3 +112,14 @@ def mentor_figures(as_at: date, intake_on: date) -> tuple[Mentoring, IntakePlan]
         intakes_per_year=settings.ASYE_INTAKES_PER_YEAR,
     )
     return result, plan
+
+
+def next_intake(as_at: date) -> date:
+    """The next intake after `as_at`: every 12 / intakes-a-year months from 1 March."""
+    step = 12 // max(settings.ASYE_INTAKES_PER_YEAR, 1)
+    for year in (as_at.year, as_at.year + 1):
+        for month in range(3, 15, step):
+            day = date(year + (month - 1) // 12, (month - 1) % 12 + 1, 1)
+            if day > as_at:
+                return day
+    return as_at + timedelta(days=182)

@@ -14,7 +14,12 @@ from django.shortcuts import get_object_or_404, render
 from stabilise.academy import charts, codes, cohort_report
 from stabilise.academy.models import AsyeRecord, Cohort
 from stabilise.academy.reviews_report import names_of
-from stabilise.academy.selectors import academy_frames, cohort_figures, mentor_figures
+from stabilise.academy.selectors import (
+    academy_frames,
+    cohort_figures,
+    mentor_figures,
+    next_intake,
+)
 from stabilise.accounts.access import asye_record_or_404, may_open, visible_asye_records
 from stabilise.accounts.audit import record as audit
 from stabilise.accounts.audit import record_many
@@ -91,7 +96,7 @@ def reviews(request: HttpRequest) -> HttpResponse:
 
 def mentors(request: HttpRequest) -> HttpResponse:
     as_at, error = _as_at(request)
-    result, plan = mentor_figures(as_at, _next_intake(as_at))
+    result, plan = mentor_figures(as_at, next_intake(as_at))
     ids = [m.mentor_worker_id for m in result.mentors] + [n.worker_id for n in result.nqsws]
     _audit_listed(request, ids + result.without_mentor, "ASYE mentors")
     context = {
@@ -104,17 +109,6 @@ def mentors(request: HttpRequest) -> HttpResponse:
         "protected_pct": settings.ASYE_PROTECTED_CASELOAD_PCT,
     }
     return render(request, "academy/mentors.html", context, status=400 if error else 200)
-
-
-def _next_intake(as_at: dt.date) -> dt.date:
-    """The next intake after `as_at`: every 12 / intakes-a-year months from 1 March."""
-    step = 12 // max(settings.ASYE_INTAKES_PER_YEAR, 1)
-    for year in (as_at.year, as_at.year + 1):
-        for month in range(3, 15, step):
-            day = dt.date(year + (month - 1) // 12, (month - 1) % 12 + 1, 1)
-            if day > as_at:
-                return day
-    return as_at + dt.timedelta(days=182)
 
 
 def cohort(request: HttpRequest, label: str) -> HttpResponse:

@@ -23,24 +23,26 @@ def leavers_between(left_from: date | None, left_to: date | None) -> pl.DataFram
 
 
 @figures("leavers-without-caseloads")
-def _leavers_without_caseloads() -> pl.DataFrame:
+def leavers_without_caseloads() -> pl.DataFrame:
+    """Every leaver, without their caseload figures (no caseloads are read)."""
     return leaver_table(register_frames())
 
 
 @figures("leavings-of")
 def leavings_of(worker_id: str) -> pl.DataFrame:
     """Every time this worker left (most recent first); empty if they never have."""
-    own = _leavers_without_caseloads().filter(pl.col("worker_id") == worker_id)
+    own = leavers_without_caseloads().filter(pl.col("worker_id") == worker_id)
     if own.height == 0:
         return own
     since = min(own["left_on"].to_list()) - CASELOAD_LOOKBACK
-    table = leaver_table(council_frames(caseloads_from=since))
+    # A leaving's caseload figures are the leaver's own snapshots: only theirs are read.
+    table = leaver_table(council_frames(caseloads_from=since, caseloads_of=[worker_id]))
     return table.filter(pl.col("worker_id") == worker_id)
 
 
 def leaving_days_of(worker_id: str) -> list[date]:
     """The days this worker left the council's employment, most recent first."""
-    table = _leavers_without_caseloads()
+    table = leavers_without_caseloads()
     return table.filter(pl.col("worker_id") == worker_id)["left_on"].to_list()
 
 

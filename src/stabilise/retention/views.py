@@ -24,6 +24,8 @@ BREAKDOWNS = (
     ("team_name", "Team"),
     ("service_band", "Length of service"),
 )
+# The list opens on the year to today.
+LEAVERS_DAYS = 364
 TRENDS = {"up": "rising", "down": "falling", "steady": "steady"}
 CONTRACTS = dict(csww.CONTRACT)
 
@@ -42,7 +44,7 @@ def parse_day(text: str | None, default: date) -> tuple[date, str | None]:
 def leaver_list(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     left_to, to_error = parse_day(request.GET.get("to"), today)
-    left_from, from_error = parse_day(request.GET.get("from"), left_to - timedelta(days=364))
+    left_from, from_error = parse_day(request.GET.get("from"), left_to - timedelta(days=LEAVERS_DAYS))
     errors = [e for e in (from_error, to_error) if e]
     if not errors and left_from > left_to:
         errors.append("The start of the period must be on or before its end")

@@ -1,0 +1,42 @@
+"""Today's figures for every page that opens without a choice of date, computed once after an
+import, so that the first person in the morning does not wait for them.
+
+`stabilise import` and `stabilise demo` call it once the import is committed. The figures of
+another day, week or period are computed when someone first asks for them, as after an import
+from the web page, or on the first page after midnight.
+"""
+
+import time
+from datetime import date, timedelta
+
+from django.utils import timezone
+
+
+def warm_figures(today: date | None = None) -> float:
+    """Compute and keep today's figures; the seconds it took."""
+    from stabilise.academy.selectors import cohort_figures, mentor_figures, next_intake
+    from stabilise.analytics.weekly_caseload import last_friday
+    from stabilise.benchmarks.selectors import latest_year, register_measures
+    from stabilise.figures.register import register_frames
+    from stabilise.reports.weekly_caseload.selectors import default_week_ending, weekly_caseload
+    from stabilise.retention.selectors import leavers_between, leavers_without_caseloads
+    from stabilise.retention.theme_views import YEARS
+    from stabilise.retention.views import LEAVERS_DAYS
+    from stabilise.ui.figures import dashboard_figures, history_frames, team_figures, teams_figures
+
+    started = time.perf_counter()
+    today = today or timezone.localdate()
+    register_frames()
+    if dashboard_figures(today) is None:  # no register yet: nothing else to show
+        return time.perf_counter() - started
+    for team_id in teams_figures(today).teams["team_id"]:
+        team_figures(team_id, today)
+    history_frames(last_friday(today))
+    weekly_caseload(default_week_ending())
+    register_measures(latest_year())
+    cohort_figures(today)
+    mentor_figures(today, next_intake(today))
+    leavers_without_caseloads()
+    leavers_between(today - timedelta(days=LEAVERS_DAYS), today)
+    leavers_between(today - timedelta(days=365 * YEARS), today)
+    return time.perf_counter() - started
