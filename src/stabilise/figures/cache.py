@@ -23,12 +23,11 @@ from typing import Any, ParamSpec, TypeVar
 from django.conf import settings
 from django.core.cache import caches
 
-from stabilise.figures.version import data_version
+from stabilise.figures.version import CACHE, data_version
 
 P = ParamSpec("P")
 T = TypeVar("T")
 
-CACHE = "figures"
 # This process keeps the most recently used values: a day's pages need a few dozen.
 IN_MEMORY = 64
 SIMPLE = (str, int, float, bool, date, type(None))

@@ -6,6 +6,8 @@ count too; a form in the academy saves its record) gives the version a new token
 transaction as the change: figures cached under the old token are never read again once the
 change is committed, and a change rolled back leaves the token as it was. Reading the token is
 one query, so every process (each gunicorn worker, the command line) sees a change at once.
+The same change empties the cache table, so no copy of the old data (names among it) outlives
+the change in the database; each process's memory drops old entries as it fills with new ones.
 
 Writes that send no signals (QuerySet.update, bulk_create, raw SQL) must call `data_changed`
 themselves; in the application only the import writes that way, inside its ImportRun.
@@ -14,6 +16,7 @@ themselves; in the application only the import writes that way, inside its Impor
 import secrets
 from typing import Any
 
+from django.core.cache import caches
 from django.db import IntegrityError, transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils import timezone
@@ -24,6 +27,8 @@ from stabilise.figures.models import DataVersion
 # figures after they are computed, and audit events are written on every page.
 WATCHED_APPS = ("workforce", "caseloads", "academy", "retention")
 ROW = 1
+# The cache (settings.CACHES) figures are kept in.
+CACHE = "figures"
 
 
 def data_changed(**_: Any) -> None:
@@ -31,6 +36,7 @@ def data_changed(**_: Any) -> None:
     token = secrets.token_hex(16)
     if not DataVersion.objects.filter(pk=ROW).update(token=token, changed_at=timezone.now()):
         _first(token)
+    caches[CACHE].clear()
 
 
 def data_version() -> str:

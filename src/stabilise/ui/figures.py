@@ -123,6 +123,11 @@ def history_dates(last_friday: date) -> list[date]:
 
 @figures("history-frames")
 def history_frames(last_friday: date) -> CouncilFrames:
-    """The register with everyone's caseloads that count on the year of Fridays to
-    `last_friday`: a worker page keeps its colleagues' (worker_page.py)."""
-    return council_frames(caseloads_on=history_dates(last_friday))
+    """What a worker's caseload history is computed from (analytics.caseload_history reads
+    assignments and caseloads; the page names teams): teams, assignments and everyone's
+    caseloads that count on the year of Fridays to `last_friday`. A worker page keeps its
+    colleagues' caseloads (worker_page.py). No names or personal details of anyone."""
+    frames = council_frames(caseloads_on=history_dates(last_friday))
+    return CouncilFrames(
+        teams=frames.teams, assignments=frames.assignments, caseloads=frames.caseloads
+    )
