@@ -8,8 +8,10 @@ off, so everyone signs in with their password and the code of their authenticato
 1. A fresh database (`--database`, default stabilise_bench_pages): `stabilise migrate` and
    `stabilise demo`, then the people's accounts and authenticators. `--reuse-database` skips
    the demo (the people are made again).
-2. `stabilise serve` on 127.0.0.1:`--port` with `--workers` sync workers, in a data directory
-   of its own (so the figures cache starts empty, as after an import).
+2. `stabilise serve` on 127.0.0.1:`--port` with `--workers` sync workers, as after the night's
+   import: `stabilise demo` imports the council through `stabilise import`'s own path, which
+   computes today's figures once it has (figures/warming.py); other figures are computed by the
+   first page that asks for them, and every gunicorn worker starts with nothing in memory.
 3. Everyone signs in, at moments spread over the first `--think` maximum seconds.
 4. For `--seconds`, each person opens a page their role opens (a kind chosen at random, then
    an address of that kind), reads it for a think time drawn uniformly from `--think` seconds,
@@ -310,7 +312,12 @@ def main() -> None:
         f"\n{len(people)} people, {args.seconds:g} s, think time {low:g} to {high:g} s (uniform), "
         f"seed {args.seed}",
         f"stabilise serve: gunicorn, {args.workers} sync workers, DEBUG off, demo mode off, "
-        "the figures cache as the demo import left it",
+        "the figures cache as "
+        + (
+            "the last run left it"
+            if args.reuse_database
+            else "the demo's import left it (today's figures computed straight after)"
+        ),
         f"{versions(env)}; {os.cpu_count()} cores",
         f"load average (1, 5, 15 min): before {before}; at the start {at_start}; at the end "
         f"{at_end}",

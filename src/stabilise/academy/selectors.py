@@ -11,9 +11,10 @@ from django.db.models import QuerySet
 from stabilise.academy import codes
 from stabilise.academy.models import AsyeRecord, Review
 from stabilise.analytics.academy import CohortTable, Progression, cohort_table, progression
+from stabilise.analytics.asye_reviews import ReviewsDue, reviews_due
 from stabilise.analytics.frames import CouncilFrames, conform
 from stabilise.analytics.mentoring import IntakePlan, Mentoring, intake_plan, mentoring
-from stabilise.figures.cache import figures
+from stabilise.figures.cache import cached, figures
 from stabilise.figures.register import frames_on, register_frames
 from stabilise.workforce.selectors import council_frames
 
@@ -76,6 +77,17 @@ def academy_frames(
     else:
         register = council_frames(caseloads_on=days)
     return dataclasses.replace(register, asye=asye_frame(records))
+
+
+def reviews_due_of(records: QuerySet[AsyeRecord], as_at: date) -> ReviewsDue:
+    """The reviews overdue and due of `records` (the NQSWs a user may see), as at a date; kept
+    for each set of records, so everyone who sees the same NQSWs shares one computation."""
+    ids = tuple(sorted(records.values_list("pk", flat=True)))
+    return cached(
+        "academy-reviews",
+        (as_at, ids),
+        lambda: reviews_due(academy_frames(records=AsyeRecord.objects.filter(pk__in=ids)), as_at),
+    )
 
 
 @figures("academy-cohorts")

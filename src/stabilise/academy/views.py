@@ -19,13 +19,14 @@ from stabilise.academy.selectors import (
     cohort_figures,
     mentor_figures,
     next_intake,
+    reviews_due_of,
 )
 from stabilise.accounts.access import asye_record_or_404, may_open, visible_asye_records
 from stabilise.accounts.audit import record as audit
 from stabilise.accounts.audit import record_many
 from stabilise.accounts.models import User
 from stabilise.analytics.academy import nqsw_status
-from stabilise.analytics.asye_reviews import review_lines, reviews_due
+from stabilise.analytics.asye_reviews import review_lines
 from stabilise.workforce.models import Worker
 
 
@@ -84,7 +85,7 @@ def cohorts_xlsx(request: HttpRequest) -> HttpResponse:
 def reviews(request: HttpRequest) -> HttpResponse:
     as_at, error = _as_at(request)
     records = visible_asye_records(_user(request), as_at)
-    report = reviews_due(academy_frames(records=records), as_at)
+    report = reviews_due_of(records, as_at)
     lines = [*report.overdue, *report.due]
     names = names_of(
         [line.worker_id for line in lines] + [line.mentor_worker_id or "" for line in lines]

@@ -1,12 +1,18 @@
 """The figures of the dashboard, teams, team and worker pages, computed once per version of the
 data and day (figures/cache.py); the pages apply who sees what and format them each time."""
 
+import dataclasses
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 import polars as pl
 
-from stabilise.analytics.caseload_views import CaseloadDistribution, caseload_distribution
+from stabilise.analytics.caseload_views import (
+    CaseloadDistribution,
+    CaseloadPoint,
+    caseload_distribution,
+    caseload_history,
+)
 from stabilise.analytics.frames import CouncilFrames
 from stabilise.analytics.measures import (
     Measures,
@@ -18,8 +24,8 @@ from stabilise.analytics.measures import (
 from stabilise.analytics.weekly_caseload import week_endings
 from stabilise.figures.cache import figures
 from stabilise.figures.register import frames_on
-from stabilise.workforce.models import Team
-from stabilise.workforce.selectors import council_frames, team_posts_on
+from stabilise.workforce.models import Team, Worker
+from stabilise.workforce.selectors import colleague_ids, council_frames, team_posts_on
 
 TREND_MONTHS = 36
 # A year of weeks ending on Fridays, as the weekly caseload report counts them, so the team's
@@ -119,6 +125,21 @@ def team_figures(team_id: str, day: date) -> TeamFigures:
 
 def history_dates(last_friday: date) -> list[date]:
     return week_endings(last_friday, HISTORY_WEEKS - 1)
+
+
+@figures("caseload-history")
+def caseload_history_of(worker_id: str, last_friday: date) -> list[CaseloadPoint]:
+    """A worker's caseload on each Friday of the year to `last_friday`, beside their team's
+    average: over their colleagues' caseloads, as council_frames(caseloads_of=colleagues)
+    would read them, taken from everyone's (kept once a day)."""
+    dates = history_dates(last_friday)
+    everyone = history_frames(last_friday)
+    worker = Worker.objects.get(worker_id=worker_id)
+    colleagues = colleague_ids(worker, dates[0] - timedelta(days=6), dates[-1])
+    frames = dataclasses.replace(
+        everyone, caseloads=everyone.caseloads.filter(pl.col("worker_id").is_in(colleagues))
+    )
+    return caseload_history(frames, worker_id, dates)
 
 
 @figures("history-frames")

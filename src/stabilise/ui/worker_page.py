@@ -4,11 +4,9 @@ Who may open whose record is access.worker_or_404's; what of it they see (specia
 data) is access.sees_special_category's. Figures come from analytics.caseload_views.
 """
 
-import dataclasses
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
-import polars as pl
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -22,13 +20,11 @@ from stabilise.accounts.access import (
 )
 from stabilise.accounts.audit import record
 from stabilise.accounts.models import User
-from stabilise.analytics.caseload_views import caseload_history
 from stabilise.analytics.weekly_caseload import last_friday
-from stabilise.ui.figures import history_dates, history_frames
+from stabilise.ui.figures import caseload_history_of, history_dates, history_frames
 from stabilise.ui.more_charts import LinesChart, lines_chart
 from stabilise.ui.templatetags.stabilise_ui import NOT_AVAILABLE, one_decimal
 from stabilise.workforce.models import Worker
-from stabilise.workforce.selectors import colleague_ids
 
 
 @dataclass(frozen=True)
@@ -42,16 +38,9 @@ class HistoryRow:
 def _history(worker: Worker, today: date) -> tuple[LinesChart, list[HistoryRow]]:
     friday = last_friday(today)
     dates = history_dates(friday)
-    first = dates[0] - timedelta(days=6)
-    # Everyone's year of caseloads is computed once a day (ui/figures.py); the worker's team
-    # averages are over their colleagues', as council_frames(caseloads_of=colleagues) reads.
-    everyone = history_frames(friday)
-    colleagues = colleague_ids(worker, first, dates[-1])
-    frames = dataclasses.replace(
-        everyone, caseloads=everyone.caseloads.filter(pl.col("worker_id").is_in(colleagues))
-    )
-    points = caseload_history(frames, worker.worker_id, dates)
-    names = dict(zip(frames.teams["team_id"], frames.teams["team_name"], strict=True))
+    points = caseload_history_of(worker.worker_id, friday)
+    teams = history_frames(friday).teams
+    names = dict(zip(teams["team_id"], teams["team_name"], strict=True))
     chart = lines_chart(
         "caseload-history",
         "Caseload and team average",
