@@ -14,6 +14,7 @@ requests, so callers must not change them in place (frames and frozen dataclasse
 
 import functools
 import hashlib
+import logging
 import threading
 from collections import OrderedDict
 from collections.abc import Callable
@@ -22,9 +23,11 @@ from typing import Any, ParamSpec, TypeVar
 
 from django.conf import settings
 from django.core.cache import caches
+from django.db import DatabaseError, transaction
 
 from stabilise.figures.version import CACHE, data_version
 
+logger = logging.getLogger(__name__)
 P = ParamSpec("P")
 T = TypeVar("T")
 
@@ -65,7 +68,12 @@ def cached(name: str, arguments: tuple[Any, ...], compute: Callable[[], T]) -> T
     value = store.get(key, _missing)
     if value is _missing:
         value = compute()
-        store.set(key, value)
+        try:
+            with transaction.atomic():
+                store.set(key, value)
+        except DatabaseError as error:
+            # Figures not kept are computed again next time; the page still has them now.
+            logger.warning("figures %s not kept: %s", name, type(error).__name__)
     with _lock:
         _memory[key] = value
         while len(_memory) > IN_MEMORY:

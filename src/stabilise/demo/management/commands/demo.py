@@ -13,7 +13,7 @@ from stabilise.demo.academy import with_academy
 from stabilise.demo.accounts import DEMO_PASSWORD, create_demo_accounts
 from stabilise.demo.export import export_council
 from stabilise.demo.simulation import simulate_council
-from stabilise.figures.warming import warm_figures
+from stabilise.figures.warming import warm_figures_after_import
 from stabilise.workforce.importing import import_council
 from stabilise.workforce.models import Worker
 
@@ -70,8 +70,7 @@ class Command(BaseCommand):
             )
         rows = ", ".join(f"{n:,} {name}" for name, n in result.created.items())
         self.stdout.write(f"Loaded the demo council: {rows}.")
-        seconds = warm_figures()
-        self.stdout.write(f"Computed today's figures for the pages in {seconds:.1f} s.")
+        self.stdout.write(warm_figures_after_import())
         self._sign_in()
 
     def _sign_in(self) -> None:

@@ -9,7 +9,7 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandParser
 from tqdm import tqdm
 
-from stabilise.figures.warming import warm_figures
+from stabilise.figures.warming import warm_figures_after_import
 from stabilise.workforce.importing import import_council
 from stabilise.workforce.importing.problems import FILE_ORDER
 
@@ -77,5 +77,4 @@ class Command(BaseCommand):
             if name in result.rows
         )
         self.stdout.write(f"Imported {result.source}: {changes}.")
-        seconds = warm_figures()
-        self.stdout.write(f"Computed today's figures for the pages in {seconds:.1f} s.")
+        self.stdout.write(warm_figures_after_import())
