@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 ASSETS := src/stabilise/ui/static/build/stabilise.css
 
-.PHONY: run test install prerequisites assets lint typecheck pytest lock clean benchmark
+.PHONY: run test install prerequisites assets lint typecheck pytest lock clean benchmark benchmark-pages
 
 # The local demo: plain http on localhost, and demo mode (the demo accounts skip two-factor),
 # which the system checks refuse anywhere but a DEBUG server on this machine.
@@ -57,6 +57,11 @@ pytest: $(VENV)/.installed $(ASSETS)
 
 benchmark: install
 	$(BIN)/python benchmarks/import_caseloads.py
+
+# 20 signed-in people browsing for a minute, under gunicorn on PostgreSQL (BENCH_POSTGRES, a
+# server URL ending in /postgres; it makes the database stabilise_bench_pages).
+benchmark-pages: install
+	$(BIN)/python benchmarks/pages_under_load.py
 
 # Regenerate the lock file after changing dependencies in pyproject.toml.
 lock: $(VENV)/.installed

@@ -110,25 +110,23 @@ def code_now(key_hex: str, step: int, digits: int) -> str:
 
 def sign_in(browser: Browser, person: dict[str, object]) -> str:
     """Password, then the code from the phone, as a person does; the page it lands on."""
-    form = expect(browser.get("signing in", "/sign-in/"), 200)
+    form = expect(browser.get("sign-in page", "/sign-in/"), 200)
     sent = browser.post_form(
-        "signing in",
+        "password",
         "/sign-in/",
         form,
         {"username": str(person["username"]), "password": str(person["password"]), "next": ""},
     )
     expect(sent, 302, "/")
-    expect(browser.get("signing in", "/"), 302, "/two-factor/?next=%2F")
-    code_page = expect(browser.get("signing in", "/two-factor/?next=%2F"), 200)
+    expect(browser.get("sent to two-factor", "/"), 302, "/two-factor/?next=%2F")
+    code_page = expect(browser.get("code page", "/two-factor/?next=%2F"), 200)
     code = code_now(str(person["key"]), int(str(person["step"])), int(str(person["digits"])))
-    expect(
-        browser.post_form("signing in", "/two-factor/", code_page, {"code": code, "next": "/"}),
-        302,
-        "/",
-    )
-    landing = browser.get("signing in", "/")
+    entered = browser.post_form("code", "/two-factor/", code_page, {"code": code, "next": "/"})
+    expect(entered, 302, "/")
+    landing = browser.get("first page", "/")
     if landing.status == 302 and landing.location.startswith("/workers/"):
         # A social worker lands on their own record (accounts.access.home_page).
+        expect(browser.get("first page", landing.location), 200)
         return landing.location
     expect(landing, 200)
     return "/"

@@ -48,7 +48,7 @@ import psycopg
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from browsing import Browser, BrowsingError, Response, sign_in
+from browsing import Browser, Response, sign_in
 
 HERE = Path(__file__).resolve().parent
 POSTGRES_ADMIN = os.environ.get("BENCH_POSTGRES", "postgres://postgres@127.0.0.1:5432/postgres")
@@ -114,7 +114,8 @@ class Run:
         self, people: list[dict[str, Any]], probe: dict[str, Any], args: argparse.Namespace
     ) -> None:
         self.people, self.probe, self.args = people, probe, args
-        self.signed_in = threading.Barrier(len(people) + 2)
+        # Once everyone is signed in, the minute begins (the barrier's action, run once).
+        self.signed_in = threading.Barrier(len(people) + 2, action=self._begin)
         self.start = self.stop = 0.0
         self.browsing: list[Response] = []
         self.signing_in: list[Response] = []
@@ -129,8 +130,8 @@ class Run:
         try:
             time.sleep(rng.uniform(0, high))
             landing = sign_in(browser, person)
-        except (BrowsingError, OSError) as error:
-            self._failed(f"{person['username']} could not sign in: {error}")
+        except Exception as error:  # any failure is counted, and the others carry on
+            self._failed(f"{person['username']} could not sign in: {error!r}")
             landing = None
         with self.lock:
             self.signing_in += browser.seen
@@ -148,8 +149,8 @@ class Run:
                 if first:
                     browser.assets_of(page)
                     first = False
-            except OSError as error:
-                self._failed(f"{person['username']}: {kind}: {error}")
+            except Exception as error:
+                self._failed(f"{person['username']}: {kind}: {error!r}")
             time.sleep(rng.uniform(low, high))
         with self.lock:
             self.browsing += browser.seen
@@ -157,16 +158,26 @@ class Run:
     def floor(self, signed_in_as: dict[str, Any] | None) -> None:
         browser = Browser(HOST, self.args.port)
         label = "anonymous" if signed_in_as is None else "signed in"
-        if signed_in_as is not None:
-            sign_in(browser, signed_in_as)
+        try:
+            if signed_in_as is not None:
+                sign_in(browser, signed_in_as)
+        except Exception as error:
+            self._failed(f"the floor's probe could not sign in: {error!r}")
         browser.seen = []
         self.signed_in.wait()
         moment = self.start
         while moment < self.stop:
             time.sleep(max(0.0, moment - time.perf_counter()))
-            browser.get("floor", "/health/")
+            try:
+                browser.get("floor", "/health/")
+            except Exception as error:
+                self._failed(f"floor, {label}: {error!r}")
             moment += FLOOR_INTERVAL
         self.floors[label] = browser.seen
+
+    def _begin(self) -> None:
+        self.start = time.perf_counter()
+        self.stop = self.start + self.args.seconds
 
     def _failed(self, message: str) -> None:
         with self.lock:
@@ -182,9 +193,6 @@ class Run:
         ]
         for thread in threads:
             thread.start()
-        # Everyone is signed in when the barrier lets them go; the minute starts then.
-        self.start = time.perf_counter() + 0.01
-        self.stop = self.start + self.args.seconds
         for thread in threads:
             thread.join()
 
@@ -224,7 +232,7 @@ def report(run: Run, args: argparse.Namespace, settings: list[str]) -> bool:
     static = [r for r in run.browsing if r.kind == "static files"]
     print("\n".join(settings))
     print(f"\nSigning in ({len(run.people)} people; password, then the authenticator's code):")
-    print("\n".join(table({"signing in": run.signing_in}, {200, 302})))
+    print("\n".join(table(by_kind(run.signing_in), {200, 302})))
     print(f"\nBrowsing for {args.seconds} s, every response:")
     print("\n".join(table(by_kind(pages), {200})))
     print("\n".join(table({"all pages": pages}, {200})[1:]))
