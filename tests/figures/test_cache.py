@@ -3,9 +3,13 @@ computed again whenever the data changes, however it changes."""
 
 import pytest
 from django.db import transaction
+from django.db.models.deletion import Collector
+from django.utils import timezone
 
+from stabilise.academy.models import Cohort
+from stabilise.caseloads.models import CaseloadSnapshot
 from stabilise.figures.cache import cached, figures, forget_in_this_process
-from stabilise.figures.models import CachedFigures, DataVersion
+from stabilise.figures.models import CachedFigures, DataChange
 from stabilise.figures.version import data_changed, data_version
 from stabilise.workforce.models import Team
 
@@ -43,22 +47,26 @@ def test_a_saved_record_gives_the_data_a_new_version_and_new_figures() -> None:
     assert cached("count", (), compute) == 102
 
 
-def test_a_deleted_record_does_too() -> None:
-    team = Team.objects.create(team_id="T9", name="New team")
+def test_a_record_deleted_in_the_academy_does_too() -> None:
+    cohort = Cohort.objects.create(label="C9")
     compute = Counting()
     cached("count", (), compute)
 
-    team.delete()
+    cohort.delete()
 
     assert cached("count", (), compute) == 102
+
+
+def test_deleting_caseloads_in_bulk_stays_one_statement() -> None:
+    assert Collector(using="default").can_fast_delete(CaseloadSnapshot.objects.all())
 
 
 def test_a_change_made_by_another_process_is_seen_at_once() -> None:
     compute = Counting()
     cached("count", (), compute)  # now in this process's memory
 
-    # Another process's commit, as this one sees it: only the version row has changed.
-    DataVersion.objects.filter(pk=1).update(token="0" * 32)
+    # Another process's commit, as this one sees it: a change this process did not make.
+    DataChange.objects.bulk_create([DataChange(token="0" * 32, changed_at=timezone.now())])
 
     assert cached("count", (), compute) == 102
 
@@ -103,8 +111,8 @@ def test_a_write_without_signals_says_so_itself() -> None:
     assert cached("count", (), compute) == 102
 
 
-def test_the_version_row_is_made_again_if_it_is_missing() -> None:
-    DataVersion.objects.all().delete()
+def test_a_version_is_made_again_if_the_changes_are_missing() -> None:
+    DataChange.objects.all().delete()
 
     token = data_version()
 
@@ -125,6 +133,16 @@ def test_a_selector_is_kept_by_its_arguments_and_the_settings_it_names(settings)
     assert council("E1", year=2025) == "Another council E1 2025"
     assert council("E1", year=2024) == "Another council E1 2024"
     assert len(runs) == 3
+
+
+def test_the_changes_kept_stay_bounded() -> None:
+    with transaction.atomic():
+        for _ in range(1001):
+            data_changed()
+
+    # Without pruning there would be 1002: the migration's and these.
+    assert DataChange.objects.count() <= 1001
+    assert DataChange.objects.order_by("-pk").first().token == data_version()
 
 
 def test_arguments_must_be_plain_values_that_make_a_stable_key() -> None:

@@ -3,11 +3,15 @@
 from django.db import models
 
 
-class DataVersion(models.Model):
-    """One row: a new random token each time the data figures come from changes (version.py).
+class DataChange(models.Model):
+    """One row for each change of the data figures come from (version.py); the latest row's
+    token is the data's version.
 
-    A token rather than a counter, so that a database made again from nothing (a test run, a
-    restored backup) never meets figures cached under the same number for other data.
+    A row per change rather than one row updated: a transaction that saves thousands of
+    records would otherwise update one row thousands of times, and PostgreSQL walks every
+    version of that row it made on each update. A random token rather than the row's number, so
+    a database made again from nothing (a test run, a restored backup) never meets figures
+    cached under the same version for other data.
     """
 
     token = models.CharField(max_length=32)

@@ -5,8 +5,8 @@ from django.utils import timezone
 
 
 def first_version(apps, schema_editor):
-    DataVersion = apps.get_model("figures", "DataVersion")
-    DataVersion.objects.create(pk=1, token=secrets.token_hex(16), changed_at=timezone.now())
+    DataChange = apps.get_model("figures", "DataChange")
+    DataChange.objects.create(token=secrets.token_hex(16), changed_at=timezone.now())
 
 
 class Migration(migrations.Migration):
@@ -16,7 +16,7 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name="DataVersion",
+            name="DataChange",
             fields=[
                 (
                     "id",
