@@ -10,6 +10,7 @@ from stabilise.analytics.benchmark import MEASURES, SIMILAR_RULE, Benchmark
 from stabilise.benchmarks import display
 from stabilise.benchmarks.charts import BarChart, bar_chart
 from stabilise.benchmarks.selectors import BenchmarkError, council_benchmark, latest_year
+from stabilise.figures.cache import figures
 
 # The measures the similar councils' table shows, beside each council's size.
 SIMILAR_COLUMNS = [m for m in MEASURES if m.main or m.key == "absence_rate_fte"]
@@ -56,38 +57,40 @@ def benchmark_page(request: HttpRequest) -> HttpResponse:
         "similar_rule": SIMILAR_RULE,
     }
     try:
-        year = _year(request.GET.get("year"))
-        subject = council_benchmark(year, la or None)
+        context.update(_comparison(_year(request.GET.get("year")), la or None))
     except BenchmarkError as error:
         context["error"] = str(error)
         context["error_field"] = error.field
         return render(request, "benchmarks/benchmark.html", context, status=400)
-
-    result = subject.benchmark
-    context.update(
-        {
-            "name": subject.name,
-            "ours": subject.ours,
-            "result": result,
-            "chosen_year": str(result.year),
-            "rows": display.rows(result),
-            "charts": _charts(subject.name, result),
-            "main_rows": [r for r in display.rows(result) if r.key in _MAIN_KEYS],
-            "similar_columns": SIMILAR_COLUMNS,
-            "similar": [
-                {
-                    "name": s.la_name,
-                    "region": s.region,
-                    "size": display.figure(s.figures[SIZE.key], SIZE),
-                    "figures": [display.figure(s.figures[m.key], m) for m in SIMILAR_COLUMNS],
-                }
-                for s in result.similar
-            ],
-            "symbols": display.symbols_used(result),
-            "latest_year": latest_year(),
-        }
-    )
     return render(request, "benchmarks/benchmark.html", context)
+
+
+@figures("benchmark-page", setting_names=("COUNCIL_LA_CODE", "COUNCIL_REGION", "COUNCIL_NAME"))
+def _comparison(year: int | None, la: str | None) -> dict[str, object]:
+    """The page's comparison, tables and charts: the same for everyone who asks for it."""
+    subject = council_benchmark(year, la)
+    result = subject.benchmark
+    return {
+        "name": subject.name,
+        "ours": subject.ours,
+        "result": result,
+        "chosen_year": str(result.year),
+        "rows": display.rows(result),
+        "charts": _charts(subject.name, result),
+        "main_rows": [r for r in display.rows(result) if r.key in _MAIN_KEYS],
+        "similar_columns": SIMILAR_COLUMNS,
+        "similar": [
+            {
+                "name": s.la_name,
+                "region": s.region,
+                "size": display.figure(s.figures[SIZE.key], SIZE),
+                "figures": [display.figure(s.figures[m.key], m) for m in SIMILAR_COLUMNS],
+            }
+            for s in result.similar
+        ],
+        "symbols": display.symbols_used(result),
+        "latest_year": latest_year(),
+    }
 
 
 _MAIN_KEYS = {m.key for m in MEASURES if m.main}

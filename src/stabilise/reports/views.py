@@ -13,11 +13,13 @@ from stabilise.accounts.audit import record, record_many
 from stabilise.accounts.models import User
 from stabilise.analytics.suppression import SUPPRESSED
 from stabilise.analytics.weekly_caseload import WorkerAbove
+from stabilise.figures.cache import cached
 from stabilise.reports.weekly_caseload import workbook
 from stabilise.reports.weekly_caseload.chart import weekly_chart
 from stabilise.reports.weekly_caseload.display import history_tables
 from stabilise.reports.weekly_caseload.selectors import (
     BadWeekEnding,
+    WeeklyCaseload,
     default_week_ending,
     week_ending_from,
     weekly_caseload,
@@ -56,28 +58,37 @@ def weekly_caseload_page(request: HttpRequest) -> HttpResponse:
     user = request.user
     assert isinstance(user, User)
     suppress = suppresses_small_numbers(user)
+    # The report as shown (suppressed or not), its tables and chart: the same for everyone who
+    # sees the same.
+    shown = cached("weekly-caseload-shown", (week_ending, suppress), lambda: _shown(data, suppress))
+    sees_names = sees_named_workers(user)
+    named = _named_workers(request, user, data.workers_above) if sees_names else []
+    context = {
+        **shown,
+        "data": data,
+        "suppressed": suppress,
+        "week_ending": week_ending,
+        "week": f"{week_ending.day} {week_ending:%B %Y}",
+        "weeks": _week_choices(week_ending),
+        "sees_names": sees_names,
+        "workers_above": named,
+    }
+    return render(request, "reports/weekly_caseload.html", context)
+
+
+def _shown(data: WeeklyCaseload, suppress: bool) -> dict[str, Any]:
     report = for_aggregates_only(data.report) if suppress else data.report
     council = report.council
     weeks = report.week_endings
     averages = [w.average for w in council.history] + [council.average]
     trends = [w.trend for w in council.history] + [council.trend]
-    sees_names = sees_named_workers(user)
-    named = _named_workers(request, user, data.workers_above) if sees_names else []
-    context = {
-        "data": data,
+    return {
         "report": report,
-        "suppressed": suppress,
-        "week_ending": week_ending,
-        "week": f"{week_ending.day} {week_ending:%B %Y}",
-        "weeks": _week_choices(week_ending),
         "history_weeks": weeks,
         "history_tables": history_tables(report),
         "chart": weekly_chart(weeks, [_plotted(averages), _plotted(trends)]),
         "chart_rows": list(zip(weeks, averages, trends, strict=True)),
-        "sees_names": sees_names,
-        "workers_above": named,
     }
-    return render(request, "reports/weekly_caseload.html", context)
 
 
 def _plotted(values: list[Any]) -> list[float | None]:

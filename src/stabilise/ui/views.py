@@ -21,8 +21,14 @@ from stabilise.accounts.access import (
 from stabilise.accounts.audit import record_many
 from stabilise.analytics.measures import Measures
 from stabilise.analytics.suppression import SUPPRESSED, count_or_c, measure_suppressed
+from stabilise.figures.cache import cached
 from stabilise.ui.charts import LineChart, line_chart
-from stabilise.ui.figures import dashboard_figures, team_figures, teams_figures
+from stabilise.ui.figures import (
+    DashboardFigures,
+    dashboard_figures,
+    team_figures,
+    teams_figures,
+)
 from stabilise.ui.more_charts import bar_chart
 from stabilise.ui.templatetags.stabilise_ui import NOT_AVAILABLE, one_decimal, percent
 from stabilise.workforce.selectors import team_assignments_on, team_posts_on
@@ -94,11 +100,10 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         return render(request, "ui/dashboard.html", {"empty": True})
 
     suppress = suppresses_small_numbers(request.user)  # type: ignore[arg-type]
-    now, at_census = figures.now.as_dict(), figures.at_census.as_dict()
-    headlines = [
-        (h.label, _shown(now, h, suppress), _shown(at_census, h, suppress)) for h in HEADLINES
-    ]
-    trends = [_trend(figures.series, figure, suppress) for figure in TRENDS]
+    # Three years of month ends, formatted and drawn: the same for everyone who sees the same.
+    headlines, trends = cached(
+        "dashboard-shown", (figures.today, suppress), lambda: _dashboard_shown(figures, suppress)
+    )
     return render(
         request,
         "ui/dashboard.html",
@@ -110,6 +115,16 @@ def dashboard(request: HttpRequest) -> HttpResponse:
             "suppressed": suppress,
         },
     )
+
+
+def _dashboard_shown(
+    figures: DashboardFigures, suppress: bool
+) -> tuple[list[tuple[str, str, str]], list[Trend]]:
+    now, at_census = figures.now.as_dict(), figures.at_census.as_dict()
+    headlines = [
+        (h.label, _shown(now, h, suppress), _shown(at_census, h, suppress)) for h in HEADLINES
+    ]
+    return headlines, [_trend(figures.series, figure, suppress) for figure in TRENDS]
 
 
 def _team_figures(measures: Measures | None, suppress: bool = False) -> dict[str, str | int | None]:
