@@ -1,7 +1,6 @@
 """`stabilise leavers list --from D --to D --format table|json|csv`: leavers in a period."""
 
 import datetime as dt
-import io
 import json
 import sys
 from typing import Any
@@ -10,6 +9,7 @@ import polars as pl
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 
+from stabilise.reports.cells import csv_text
 from stabilise.retention.selectors import leavers_between
 
 TABLE_COLUMNS = (
@@ -58,9 +58,7 @@ class Command(BaseCommand):
             json.dump(dated.to_dicts(), sys.stdout, indent=2)
             sys.stdout.write("\n")
         elif options["format"] == "csv":
-            buffer = io.StringIO()
-            table.write_csv(buffer)
-            sys.stdout.write(buffer.getvalue())
+            sys.stdout.write(csv_text(table))
         else:
             self._table(table, left_from, left_to)
 

@@ -1,7 +1,6 @@
 """`stabilise measures`: the DfE workforce measures at one or more dates, as JSON, a table or CSV."""
 
 import datetime as dt
-import io
 import json
 import sys
 from typing import Any
@@ -11,6 +10,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 
 from stabilise.analytics.measures import MEASURE_KEYS, last_30_september, measures_series
+from stabilise.reports.cells import csv_text
 from stabilise.workforce.selectors import council_frames
 
 RATES = {k for k in MEASURE_KEYS if k.endswith("_rate_fte")}
@@ -71,9 +71,7 @@ class Command(BaseCommand):
             json.dump(rows[0] if len(rows) == 1 else rows, sys.stdout, indent=2)
             sys.stdout.write("\n")
         elif options["format"] == "csv":
-            buffer = io.StringIO()
-            table.write_csv(buffer)
-            sys.stdout.write(buffer.getvalue())
+            sys.stdout.write(csv_text(table))
         else:
             self._table(table, group)
 
