@@ -8,7 +8,7 @@ from django.test import Client, override_settings
 
 from stabilise.analytics import dfe
 from tests.benchmarks.conftest import build_register
-from tests.benchmarks.html import table, text
+from tests.ui.html import table, text
 
 pytestmark = pytest.mark.django_db
 
