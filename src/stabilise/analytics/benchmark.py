@@ -6,7 +6,6 @@ otherwise, for a published authority, from the DfE's published figures. Everythi
 (region, England, other councils) is the DfE's published figures as they are, symbols and all.
 """
 
-import math
 import statistics
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -18,20 +17,7 @@ import polars as pl
 from stabilise.analytics import dfe, rates
 from stabilise.analytics.dfe import Authority
 from stabilise.analytics.measures import Measures
-
-SIMILAR_COUNT = 10
-# A council in another region counts as this many times further away in size. Councils in one
-# region recruit from the same pool of social workers and agencies (the regional agency pay
-# agreements are per region), so a neighbour of a similar size is the better comparison.
-OTHER_REGION_FACTOR = 1.5
-SIMILAR_RULE = (
-    "The ten councils nearest in size: social workers in post (FTE) on 30 September of the "
-    "year, compared as a ratio (100 against 120 FTE is as near as 500 against 600), where a "
-    f"council outside the region counts as {OTHER_REGION_FACTOR:g} times further away. Inner "
-    "and Outer London count as one region."
-)
-# Inner and Outer London boroughs share one labour market for social workers.
-SIMILARITY_REGION = {"Inner London": "London", "Outer London": "London"}
+from stabilise.analytics.similar_councils import SIMILAR_RULE, similar_councils
 
 OwnSource = Literal["register", "published"]
 
@@ -271,36 +257,6 @@ def _figures(row: Mapping[str, Any] | None) -> dict[str, Figure]:
 
 def _one_row(frame: pl.DataFrame) -> dict[str, Any] | None:
     return frame.row(0, named=True) if frame.height else None
-
-
-def _similarity_region(region: str | None) -> str | None:
-    return SIMILARITY_REGION.get(region, region) if region else region
-
-
-def similar_councils(
-    councils: pl.DataFrame, size: float | None, region: str | None, *, exclude: str | None
-) -> pl.DataFrame:
-    """The rows of `councils` (one year's local authorities) most similar to a council of
-    `size` in-post FTE in `region`: see SIMILAR_RULE. Councils with no published in-post FTE
-    (or none in post, like the Isles of Scilly) cannot be compared by size and are left out;
-    so is the council itself (`exclude`, its old LA code). Ties go to the name A to Z.
-    """
-    if size is None or size <= 0:
-        return councils.clear()
-    home = _similarity_region(region)
-    other_region = pl.col("region_name").replace(SIMILARITY_REGION) != pl.lit(home)
-    distance = (pl.col("inpost_fte") / size).log().abs() + pl.when(other_region).then(
-        math.log(OTHER_REGION_FACTOR)
-    ).otherwise(0.0)
-    candidates = councils.filter(pl.col("inpost_fte") > 0)
-    if exclude is not None:
-        candidates = candidates.filter(pl.col("old_la_code") != exclude)
-    return (
-        candidates.with_columns(_distance=distance)
-        .sort("_distance", "la_name")
-        .head(SIMILAR_COUNT)
-        .drop("_distance")
-    )
 
 
 def _rank(own: float | None, others: list[float], lowest_first: bool) -> tuple[int | None, int]:

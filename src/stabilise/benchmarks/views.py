@@ -6,7 +6,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from stabilise.analytics import dfe
-from stabilise.analytics.benchmark import MEASURES, SIMILAR_RULE, Benchmark
+from stabilise.analytics.benchmark import MEASURES, Benchmark
+from stabilise.analytics.similar_councils import SIMILAR_RULE
 from stabilise.benchmarks import display
 from stabilise.benchmarks.charts import BarChart, bar_chart
 from stabilise.benchmarks.selectors import BenchmarkError, council_benchmark, latest_year
