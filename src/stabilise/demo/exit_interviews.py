@@ -298,6 +298,7 @@ def _regretted(rng: np.random.Generator, main: str | None, left_on: date) -> boo
 def _would_return(rng: np.random.Generator, main: str | None, leaver: Leaving) -> str:
     if rng.random() < 0.08:
         return ""
+    shares: tuple[tuple[str, float], ...]
     if main == "Retirement":
         shares = (("no", 0.6), ("maybe", 0.4))
     elif main == "Agency pay":

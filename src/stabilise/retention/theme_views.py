@@ -10,14 +10,16 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
-from stabilise.accounts.access import sees_special_category
+from stabilise.accounts.access import may_open, sees_special_category
 from stabilise.analytics.exit_themes import (
     destinations_by_quarter,
+    employer_totals,
+    employers_by_quarter,
     themes_by,
     themes_by_quarter,
 )
 from stabilise.analytics.suppression import count_or_c
-from stabilise.retention.selectors import cited_themes, leavers_between
+from stabilise.retention.selectors import cited_themes, leavers_between, new_employers
 from stabilise.retention.views import parse_day
 
 YEARS = 2
@@ -44,14 +46,19 @@ def exit_themes(request: HttpRequest) -> HttpResponse:
     left_to, _ = parse_day(request.GET.get("to"), today)
     left_from, _ = parse_day(request.GET.get("from"), left_to - timedelta(days=365 * YEARS))
     leavers = leavers_between(left_from, left_to)
-    cited = cited_themes().filter(pl.col("left_on").is_between(left_from, left_to))
+    in_period = pl.col("left_on").is_between(left_from, left_to)
+    cited = cited_themes().filter(in_period)
+    employers = new_employers().filter(in_period)
     suppress = not sees_special_category(request.user)  # type: ignore[arg-type]
     context = {
         "left_from": left_from,
         "left_to": left_to,
         "suppress": suppress,
+        "edits_themes": may_open(request.user, "exit_theme_list"),  # type: ignore[arg-type]
         "themes": _shown(themes_by_quarter(cited), suppress),
         "destinations": _shown(destinations_by_quarter(leavers), suppress),
+        "employers": _shown(employer_totals(employers), suppress),
+        "employers_by_quarter": _shown(employers_by_quarter(employers), suppress),
         "breakdowns": [
             (label, column, _shown(themes_by(cited, leavers, column), suppress))
             for column, label in BREAKDOWN_LABELS.items()
