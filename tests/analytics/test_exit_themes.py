@@ -8,6 +8,9 @@
 Caseload: Q1 2 (Ann, Ben), Q2 0 (down), Q3 1 (up). Pay: Q1 1, Q2 0 (down), Q3 2 (up).
 Agency: Q1 1, Q2 0, Q3 2; another LA: Q1 1, Q2 0, Q3 0 (steady).
 By team: Caseload A 2 (Ann, Dee), B 1; Pay A 3.
+New employers (named by Ann, Cat and Dee; Ben said nothing): Kingfisher Locums Q1 1 (Ann),
+Q2 0 (down), Q3 1 (Dee, up); Harbour Staffing Q1 0, Q2 0, Q3 1 (Cat, up). Totals: Kingfisher 2,
+Harbour 1.
 """
 
 from datetime import date
@@ -17,6 +20,8 @@ import pytest
 
 from stabilise.analytics.exit_themes import (
     destinations_by_quarter,
+    employer_totals,
+    employers_by_quarter,
     themes_by,
     themes_by_quarter,
 )
@@ -86,3 +91,29 @@ def test_themes_break_down_only_by_the_known_columns(cited, leavers):
 def test_no_interviews_give_no_rows():
     empty = pl.DataFrame(schema={"worker_id": pl.String, "left_on": pl.Date, "theme": pl.String})
     assert themes_by_quarter(empty).height == 0
+
+
+@pytest.fixture
+def employers() -> pl.DataFrame:
+    named = {"ANN": "Kingfisher Locums", "CAT": "Harbour Staffing", "DEE": "Kingfisher Locums"}
+    return pl.DataFrame(
+        [{"worker_id": w, "left_on": day(LEFT[w]), "new_employer": e} for w, e in named.items()]
+    )
+
+
+def test_new_employers_by_quarter_show_who_takes_our_staff(employers):
+    assert employers_by_quarter(employers).rows() == [
+        ("2024 Q1", "Harbour Staffing", 0, None),
+        ("2024 Q2", "Harbour Staffing", 0, "steady"),
+        ("2024 Q3", "Harbour Staffing", 1, "up"),
+        ("2024 Q1", "Kingfisher Locums", 1, None),
+        ("2024 Q2", "Kingfisher Locums", 0, "down"),
+        ("2024 Q3", "Kingfisher Locums", 1, "up"),
+    ]
+
+
+def test_new_employer_totals_count_leavers_most_first(employers):
+    assert employer_totals(employers).rows() == [
+        ("Kingfisher Locums", 2),
+        ("Harbour Staffing", 1),
+    ]
