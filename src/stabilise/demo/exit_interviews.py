@@ -52,6 +52,7 @@ BEFORE_HANDOVER = (119, 29)
 HIGH_CASELOAD_RATIO = 1.1  # of the team's cases per FTE
 VERY_HIGH_CASELOAD_RATIO = 1.25
 HIGH_CASELOAD = 20  # cases, whatever the team carries
+QUOTED_CASELOAD = 17  # a leaver quotes their caseload only when it is a big one
 LONG_SICKNESS_DAYS = 15
 SOON_AFTER_ASYE = timedelta(days=540)
 RECENT = timedelta(weeks=6)
@@ -335,7 +336,10 @@ def _new_employer(rng: np.random.Generator, leaver: Leaving) -> str | None:
 
 
 def _say(rng: np.random.Generator, theme: str, leaver: Leaving, employer: str | None) -> str:
-    text = one_of(rng, words.SAYS[theme]).format(
+    said = words.SAYS[theme]
+    if (leaver.cases or 0) < QUOTED_CASELOAD:
+        said = tuple(s for s in said if "{cases}" not in s)
+    text = one_of(rng, said).format(
         cases=round(leaver.cases or HIGH_CASELOAD), employer=employer or "they",
         years=leaver.years_in_social_work, team=leaver.team_name,
     )

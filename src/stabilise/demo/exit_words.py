@@ -3,7 +3,8 @@
 All fictional: the councils are Thomas Hardy's Wessex (as the teams are), the agencies those of
 `names.AGENCIES`, the HR advisers made up. A comment is a sentence for the leaver's main theme,
 sometimes followed by one for another theme they gave; `{cases}`, `{employer}`, `{years}` and
-`{team}` are filled from what happened to them (`{employer}` is "they" when not known). Lists are tuples so a seeded draw is stable.
+`{team}` are filled from what happened to them (a caseload is quoted only when it is a big one;
+`{employer}` is "they" when not known). Lists are tuples so a seeded draw is stable.
 """
 
 HR_ADVISERS = ("Jo Weatherbury", "Sam Mellstock", "Ruth Budmouth", "Alex Shottsford")
@@ -27,6 +28,8 @@ SAYS: dict[str, tuple[str, ...]] = {
         "they needed.",
         "My caseload never came down: {cases} families, and every week another one.",
         "With {cases} cases I was firefighting, not doing social work.",
+        "I could never get on top of my cases; there was always another one coming in.",
+        "The work kept coming and nobody asked how much I was carrying.",
     ),
     "Working hours": (
         "I was writing up assessments most evenings and at weekends.",
@@ -46,6 +49,8 @@ SAYS: dict[str, tuple[str, ...]] = {
         "{employer} are paying about £4,000 more for the same job.",
         "The pay here has not kept up with the councils around us.",
         "I could not turn down the salary {employer} offered.",
+        "I have a mortgage and two children; the extra money at {employer} makes the difference.",
+        "Honestly, it is the money. {employer} pay more and several of us have gone.",
     ),
     "Agency pay": (
         "Locum work pays nearly twice as much an hour, and I choose where I work.",
