@@ -8,6 +8,9 @@
 Caseload: Q1 2 (Ann, Ben), Q2 0 (down), Q3 1 (up). Pay: Q1 1, Q2 0 (down), Q3 2 (up).
 Agency: Q1 1, Q2 0, Q3 2; another LA: Q1 1, Q2 0, Q3 0 (steady).
 By team: Caseload A 2 (Ann, Dee), B 1; Pay A 3.
+New employers (named by Ann, Cat and Dee; Ben said nothing): Kingfisher Locums Q1 1 (Ann),
+Q2 0 (down), Q3 1 (Dee, up); Harbour Staffing Q1 0, Q2 0, Q3 1 (Cat, up). Totals: Kingfisher 2,
+Harbour 1.
 """
 
 from datetime import date
@@ -20,6 +23,7 @@ from stabilise.analytics.exit_themes import (
     QuarterRow,
     QuarterTable,
     destinations_by_quarter,
+    employers_by_quarter,
     main_themes_of_each,
     quarter_table,
     themes_by,
@@ -122,3 +126,22 @@ def test_each_teams_main_themes_come_most_cited_first(cited, leavers):
     assert main_themes_of_each(themes_by(cited, leavers, "team_name"), "team_name", top=1)[0] == (
         GroupThemes("A", [("Pay", 3)])
     )
+
+
+@pytest.fixture
+def employers() -> pl.DataFrame:
+    named = {"ANN": "Kingfisher Locums", "CAT": "Harbour Staffing", "DEE": "Kingfisher Locums"}
+    return pl.DataFrame(
+        [{"worker_id": w, "left_on": day(LEFT[w]), "new_employer": e} for w, e in named.items()]
+    )
+
+
+def test_new_employers_by_quarter_show_who_takes_our_staff(employers):
+    assert employers_by_quarter(employers).rows() == [
+        ("2024 Q1", "Harbour Staffing", 0, None),
+        ("2024 Q2", "Harbour Staffing", 0, "steady"),
+        ("2024 Q3", "Harbour Staffing", 1, "up"),
+        ("2024 Q1", "Kingfisher Locums", 1, None),
+        ("2024 Q2", "Kingfisher Locums", 0, "down"),
+        ("2024 Q3", "Kingfisher Locums", 1, "up"),
+    ]

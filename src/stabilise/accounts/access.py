@@ -105,6 +105,9 @@ RULES: dict[str, frozenset[Role]] = {
     "exit_interview": frozenset({LEAD}),
     # Themes and destinations over time: counts (1 to 4 as c for all but the workforce lead).
     "exit_themes": AGGREGATES,
+    # The council's list of themes (add, rename, reorder, retire): the workforce lead, who runs
+    # exit interviews.
+    "exit_theme_list": frozenset({LEAD}),
 }
 
 

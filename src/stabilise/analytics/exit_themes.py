@@ -2,7 +2,8 @@
 
 `cited` has one row per theme an exit interview cited: `worker_id`, `left_on`, `theme`, `weight`.
 `leavers` is analytics.leavers.leaver_table, whose columns (team_name, role, service_band, route,
-destination) the themes can be broken down by. A quarter is the calendar quarter of the leaving
+destination) the themes can be broken down by. `employers` has one row per exit interview that
+names the leaver's new employer: `worker_id`, `left_on`, `new_employer`. A quarter is the calendar quarter of the leaving
 day, labelled `2024 Q3`. A count is of leavers (a leaver cites a theme once).
 
 Direction of movement compares a quarter with the one before: `up` if more, `down` if fewer,
@@ -19,6 +20,11 @@ CITED: dict[str, pl.DataType] = {
     "left_on": pl.Date(),
     "theme": pl.String(),
     "weight": pl.Int64(),
+}
+EMPLOYERS: dict[str, pl.DataType] = {
+    "worker_id": pl.String(),
+    "left_on": pl.Date(),
+    "new_employer": pl.String(),
 }
 BREAKDOWNS = ("team_name", "role", "service_band", "route")
 
@@ -76,6 +82,11 @@ def themes_by_quarter(cited: pl.DataFrame) -> pl.DataFrame:
 def destinations_by_quarter(leavers: pl.DataFrame) -> pl.DataFrame:
     """quarter, destination, leavers, direction: where leavers went, quarter by quarter."""
     return _by_quarter(leavers, "destination")
+
+
+def employers_by_quarter(employers: pl.DataFrame) -> pl.DataFrame:
+    """quarter, new_employer, leavers, direction: which councils and agencies take our staff."""
+    return _by_quarter(employers, "new_employer")
 
 
 def themes_by(cited: pl.DataFrame, leavers: pl.DataFrame, column: str) -> pl.DataFrame:

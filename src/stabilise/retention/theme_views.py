@@ -10,17 +10,18 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
-from stabilise.accounts.access import sees_special_category
+from stabilise.accounts.access import may_open, sees_special_category
 from stabilise.analytics.exit_themes import (
     QuarterTable,
     destinations_by_quarter,
+    employers_by_quarter,
     main_themes_of_each,
     quarter_table,
     themes_by,
     themes_by_quarter,
 )
 from stabilise.analytics.suppression import count_or_c, withheld_unless
-from stabilise.retention.selectors import cited_themes, leavers_between
+from stabilise.retention.selectors import cited_themes, leavers_between, new_employers
 from stabilise.retention.views import parse_day
 
 YEARS = 2
@@ -74,7 +75,9 @@ def exit_themes(request: HttpRequest) -> HttpResponse:
     left_to, _ = parse_day(request.GET.get("to"), today)
     left_from, _ = parse_day(request.GET.get("from"), left_to - timedelta(days=365 * YEARS))
     leavers = leavers_between(left_from, left_to)
-    cited = cited_themes().filter(pl.col("left_on").is_between(left_from, left_to))
+    in_period = pl.col("left_on").is_between(left_from, left_to)
+    cited = cited_themes().filter(in_period)
+    employers = new_employers().filter(in_period)
     suppress = not sees_special_category(request.user)  # type: ignore[arg-type]
     context = {
         "left_from": left_from,
@@ -83,6 +86,10 @@ def exit_themes(request: HttpRequest) -> HttpResponse:
         "themes": _quarter_table(quarter_table(themes_by_quarter(cited), "theme"), suppress),
         "destinations": _quarter_table(
             quarter_table(destinations_by_quarter(leavers), "destination"), suppress
+        ),
+        "edits_themes": may_open(request.user, "exit_theme_list"),  # type: ignore[arg-type]
+        "employers": _quarter_table(
+            quarter_table(employers_by_quarter(employers), "new_employer"), suppress
         ),
         "breakdowns": [
             (label, _main_themes(themes_by(cited, leavers, column), column, suppress))

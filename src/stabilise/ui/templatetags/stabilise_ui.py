@@ -32,7 +32,7 @@ SECTIONS = (
     ),
     ("Leavers", "leavers", {"leavers", "leaver"}),
     ("Exit interviews", "exit_interviews", {"exit_interviews", "exit_interview"}),
-    ("Why leavers leave", "exit_themes", {"exit_themes"}),
+    ("Why leavers leave", "exit_themes", {"exit_themes", "exit_theme_list"}),
     ("Import", "import", {"import"}),
 )
 
