@@ -71,7 +71,12 @@ def frames(left: dict[str, tuple[str, str, int, list[str]]] = LEFT):
             for w, (d, _, _, themes) in left.items()
             for t in themes
         ],
-        schema={"worker_id": pl.String, "left_on": pl.Date, "theme_id": pl.String, "theme": pl.String},
+        schema={
+            "worker_id": pl.String,
+            "left_on": pl.Date,
+            "theme_id": pl.String,
+            "theme": pl.String,
+        },
     )
     return leavers, cited
 

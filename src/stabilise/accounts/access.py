@@ -105,6 +105,15 @@ RULES: dict[str, frozenset[Role]] = {
     "exit_interview": frozenset({LEAD}),
     # Themes and destinations over time: counts (1 to 4 as c for all but the workforce lead).
     "exit_themes": AGGREGATES,
+    # Early warnings (clusters of leavers): the workforce lead and service managers, who get
+    # the emails; the rules are the workforce lead's to set.
+    "early_warnings": frozenset({LEAD, SERVICE}),
+    "early_warning_rules": frozenset({LEAD}),
+    "early_warning_rule_new": frozenset({LEAD}),
+    "early_warning_rule": frozenset({LEAD}),
+    # Named workers in post whose circumstances are recent leavers': managers, a team manager
+    # their own teams' (visible_workers); never councillors.
+    "who_may_be_next": MANAGERS,
 }
 
 

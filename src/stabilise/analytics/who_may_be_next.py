@@ -33,12 +33,12 @@ from datetime import date
 
 import polars as pl
 
+from stabilise.academy import codes
 from stabilise.analytics import measure_parts as parts
 from stabilise.analytics.academy import in_post_on
 from stabilise.analytics.asye_reviews import OVERDUE, on_programme, review_lines
 from stabilise.analytics.caseload_views import caseloads_beside_team_average
 from stabilise.analytics.frames import CouncilFrames
-from stabilise.academy import codes
 
 CASELOAD_WEEKS = 6
 CASELOAD_WEEKS_ABOVE = 4
@@ -70,9 +70,7 @@ def _fridays(people: pl.DataFrame) -> pl.DataFrame:
     latest = pl.col("as_at") - pl.duration(days=(pl.col("as_at").dt.weekday() + 2) % 7)
     return (
         people.with_columns(
-            friday=pl.concat_list(
-                [latest - pl.duration(weeks=n) for n in range(CASELOAD_WEEKS)]
-            )
+            friday=pl.concat_list([latest - pl.duration(weeks=n) for n in range(CASELOAD_WEEKS)])
         )
         .explode("friday")
         .with_columns(latest=pl.col("friday") == latest)
