@@ -179,7 +179,10 @@ def test_how_many_of_the_last_years_leavers_had_each_circumstance_when_they_left
 
 def test_a_leaver_is_judged_on_the_day_they_left():
     people = pl.DataFrame(
-        {"worker_id": ["JO", "KIM", "LEE"], "as_at": [day(LEFT[w][1]) for w in ("JO", "KIM", "LEE")]}
+        {
+            "worker_id": ["JO", "KIM", "LEE"],
+            "as_at": [day(LEFT[w][1]) for w in ("JO", "KIM", "LEE")],
+        }
     )
     rows = {r["worker_id"]: r for r in circumstances(_council(), people).to_dicts()}
     assert rows["JO"]["weeks_above"] == 4 and rows["JO"][signs.HIGH_CASELOAD]
