@@ -118,7 +118,7 @@ def _supervision(
     frames: CouncilFrames, people: pl.DataFrame, supervisions: pl.DataFrame
 ) -> pl.DataFrame:
     """worker_id, as_at, last_supervision_on, supervision_overdue: NQSWs on the programme."""
-    parts_: list[pl.DataFrame] = []
+    found: list[pl.DataFrame] = []
     for (as_at,), group in people.group_by("as_at"):
         assert isinstance(as_at, date)
         theirs = frames.asye.filter(pl.col("worker_id").is_in(group["worker_id"].implode()))
@@ -131,7 +131,7 @@ def _supervision(
             .agg(last_supervision_on=pl.col("held_on").max())
         )
         since = pl.max_horizontal("programme_start", "last_supervision_on")
-        parts_.append(
+        found.append(
             nqsws.join(held, on=["worker_id", "cohort"], how="left")
             .with_columns(as_at=pl.lit(as_at, dtype=pl.Date))
             .with_columns(overdue=(pl.col("as_at") - since).dt.total_days() > SUPERVISION_DUE_DAYS)
@@ -142,9 +142,9 @@ def _supervision(
             )
         )
     schema = {**PEOPLE, "last_supervision_on": pl.Date(), "supervision_overdue": pl.Boolean()}
-    if not parts_:
+    if not found:
         return pl.DataFrame(schema=schema)
-    return pl.concat(parts_).cast(schema)  # type: ignore[arg-type]
+    return pl.concat(found).cast(schema)  # type: ignore[arg-type]
 
 
 def _after_asye(frames: CouncilFrames, people: pl.DataFrame) -> pl.DataFrame:

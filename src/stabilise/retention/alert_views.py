@@ -63,7 +63,7 @@ def early_warnings(request: HttpRequest) -> HttpResponse:
         for f in early_warnings_as_at(as_at, leavers)
         if f.occurrence.leavings and f.occurrence.leavings[-1].left_on >= since
     ]
-    people = {row["worker_id"]: row for row in leavers.to_dicts()}
+    people = {(row["worker_id"], row["left_on"]): row for row in leavers.to_dicts()}
     names_themes = sees_special_category(request.user)
     shown: list[Any] = []
     named: set[str] = set()
@@ -72,7 +72,7 @@ def early_warnings(request: HttpRequest) -> HttpResponse:
         o = f.occurrence
         names = f.rule.kind != analytics.THEME or names_themes
         leavings = [
-            {"left_on": x.left_on, **people.get(x.worker_id, {"worker_id": x.worker_id})}
+            people.get((x.worker_id, x.left_on), {"worker_id": x.worker_id, "left_on": x.left_on})
             for x in o.leavings
         ]
         if names:
