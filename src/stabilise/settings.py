@@ -299,6 +299,13 @@ ASYE_INTAKES_PER_YEAR = int(os.environ.get("STABILISE_ASYE_INTAKES_PER_YEAR") or
 # academy lead role whose full name is the practice lead's gets their own NQSWs').
 ASYE_REPORT_RECIPIENTS = _env_list("STABILISE_ASYE_REPORT_RECIPIENTS")
 
+# Early warnings (`stabilise alerts --send`, daily): emailed to every active workforce lead and
+# service manager with an email address, and to these addresses besides (HR's shared mailbox).
+EARLY_WARNING_RECIPIENTS = _env_list("STABILISE_EARLY_WARNING_RECIPIENTS")
+# Where people reach Stabilise (https://stabilise.example.gov.uk), for links in emails sent from
+# the command line, where there is no request to take it from. Empty: emails give the path.
+SITE_URL = os.environ.get("STABILISE_SITE_URL", "").strip().rstrip("/")
+
 # Largest import the web or command line accepts, in megabytes.
 IMPORT_MAX_MB = int(os.environ.get("STABILISE_IMPORT_MAX_MB", 200))
 

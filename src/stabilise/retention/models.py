@@ -112,3 +112,7 @@ class QuestionnaireLink(models.Model):
 
     def __str__(self) -> str:
         return f"Questionnaire link for {self.interview}"
+
+
+# Early warnings live in a module of their own; imported here so that Django finds them.
+from stabilise.retention.alert_models import EarlyWarning, EarlyWarningRule  # noqa: E402, F401

@@ -1,8 +1,9 @@
-from django.urls import path
+from django.urls import include, path
 
 from stabilise.retention import interview_views, theme_list_views, theme_views, views
 
 urlpatterns = [
+    path("", include("stabilise.retention.alert_urls")),
     path("leavers/", views.leaver_list, name="leavers"),
     path("leavers/<str:worker_id>/", views.leaver_detail, name="leaver"),
     path("themes/", theme_views.exit_themes, name="exit_themes"),

@@ -33,6 +33,12 @@ SECTIONS = (
     ("Leavers", "leavers", {"leavers", "leaver"}),
     ("Exit interviews", "exit_interviews", {"exit_interviews", "exit_interview"}),
     ("Why leavers leave", "exit_themes", {"exit_themes", "exit_theme_list"}),
+    (
+        "Early warnings",
+        "early_warnings",
+        {"early_warnings", "early_warning_rules", "early_warning_rule_new", "early_warning_rule"},
+    ),
+    ("Who may be next", "who_may_be_next", {"who_may_be_next"}),
     ("Import", "import", {"import"}),
 )
 
