@@ -79,11 +79,13 @@ class Trend:
 @dataclass(frozen=True)
 class BenchmarkOverTheYears:
     """The benchmark of every published year, oldest first. `region` is the latest year's
-    (a published authority's region has never changed in the DfE's figures)."""
+    (a published authority's region has never changed in the DfE's figures);
+    `register_from` the day the council's register begins, if it has one."""
 
     authority: Authority | None
     region: str | None
     benchmarks: tuple[Benchmark, ...]
+    register_from: date | None = None
 
     @property
     def years(self) -> list[int]:
@@ -159,4 +161,5 @@ def benchmark_over_the_years(
         authority=authority,
         region=results[-1].region if results else region,
         benchmarks=results,
+        register_from=register_from,
     )

@@ -6,7 +6,7 @@ as the symbol itself, and nothing made up where there is no figure.
 
 from dataclasses import dataclass
 
-from stabilise.analytics.benchmark import Benchmark, Comparison, Figure, Measure
+from stabilise.analytics.benchmark import Benchmark, Comparison, Figure, Measure, census_day
 from stabilise.analytics.benchmark_years import BenchmarkOverTheYears, Trend
 from stabilise.analytics.dfe import SYMBOLS
 from stabilise.analytics.rates import as_published
@@ -152,7 +152,7 @@ def sources(name: str, result: BenchmarkOverTheYears, ours: bool) -> list[str]:
         if result.authority is not None:
             why.append(f"the DfE published none for {result.authority.la_name}")
         if ours:
-            why.append("the register has nobody in post on 30 September")
+            why.append(_no_register_figures(result, none))
         notes.append(
             f"There are no figures of {name}'s own for {year_ranges(none)}: "
             f"{' and '.join(why)}. Its region and England are shown."
@@ -176,3 +176,16 @@ def symbols_over_the_years(result: BenchmarkOverTheYears) -> list[tuple[str, str
         if f.symbol
     }
     return [(symbol, SYMBOLS.get(symbol, "as published by the DfE")) for symbol in sorted(used)]
+
+
+def _no_register_figures(result: BenchmarkOverTheYears, years: list[int]) -> str:
+    """Why the register gives no figures in `years`: it begins later, or has nobody in post."""
+    begins = result.register_from
+    if begins is None:
+        return "the register holds no records"
+    empty = [year for year in years if census_day(year) >= begins]
+    said = f"the register begins on {begins.day} {begins:%B %Y}" if len(empty) < len(years) else ""
+    if not empty:
+        return said
+    nobody = f"has nobody in post on 30 September {year_ranges(empty)}"
+    return f"{said} and {nobody}" if said else f"the register {nobody}"
