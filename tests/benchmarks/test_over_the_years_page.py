@@ -112,8 +112,8 @@ def test_each_chart_has_the_council_region_and_england_told_apart_and_labelled(
     assert series == ["Wessex County Council", "South West", "England"]
     # Each line in the legend: its name beside a sample of its dash and marker.
     legend = re.findall(r'<g class="stabilise-chart__legend">(.*?)</g>', vacancy, re.S)
-    assert [re.search(r">([^<]+)</text>", entry)[1] for entry in legend] == series  # type: ignore[index]
-    dashes = [re.search(r"<line [^>]*>", entry)[0] for entry in legend]  # type: ignore[index]
+    assert [re.findall(r">([^<]+)</text>", entry) for entry in legend] == [[s] for s in series]
+    dashes = [re.findall(r"<line [^>]*>", entry)[0] for entry in legend]
     assert "stroke-dasharray" not in dashes[0]
     assert 'stroke-dasharray="8 4"' in dashes[1] and 'stroke-dasharray="2 4"' in dashes[2]
     assert "Wessex County Council (solid line, circles), South West (dashed line, squares)" in (
