@@ -1,5 +1,5 @@
 """The benchmarks page: this council, or any published authority, against its region, England
-and its ten most similar councils, for any published year."""
+and its ten most similar councils, for any published year, and its main rates over the years."""
 
 from dataclasses import dataclass
 
