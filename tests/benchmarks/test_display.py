@@ -40,3 +40,9 @@ def test_bars_run_from_zero_on_a_round_scale_and_a_missing_figure_draws_no_bar()
     assert region.text_x == LABEL_WIDTH + 6
     assert chart.has_data
     assert not bar_chart("n", "None", "", [("Us", None, "x", True)]).has_data
+
+
+def test_years_are_written_as_runs() -> None:
+    assert display.year_ranges([2017]) == "2017"
+    assert display.year_ranges([2018, 2019, 2020]) == "2018 to 2020"
+    assert display.year_ranges([2025, 2017, 2019, 2020, 2021]) == "2017, 2019 to 2021 and 2025"

@@ -19,8 +19,9 @@ from stabilise.analytics.benchmark import (
     census_day,
     register_begins,
 )
+from stabilise.analytics.benchmark_years import BenchmarkOverTheYears, benchmark_over_the_years
 from stabilise.analytics.measure_parts import SNAPSHOT_STAYS_DAYS
-from stabilise.analytics.measures import Measures, measures_at
+from stabilise.analytics.measures import Measures, measures_at, measures_at_each
 from stabilise.caseloads.models import CaseloadSnapshot
 from stabilise.workforce.models import Absence, Assignment
 from stabilise.workforce.selectors import council_frames
@@ -124,3 +125,52 @@ def council_benchmark(year: int | None = None, la: str | None = None) -> Council
         region = settings.COUNCIL_REGION
         raise BenchmarkError(f"STABILISE_REGION is {region!r}: {error}", "la") from error
     return CouncilBenchmark(settings.COUNCIL_NAME, result, ours=True)
+
+
+@dataclass(frozen=True)
+class CouncilOverTheYears:
+    """The benchmark of every published year and the name the council goes by on a page."""
+
+    name: str
+    over_the_years: BenchmarkOverTheYears
+    ours: bool
+
+
+def register_measures_by_year(begins: date | None) -> dict[int, Measures]:
+    """The council's register measures at 30 September of each published year it has local
+    data for (as `register_measures` decides, year by year), read in one go: only the caseloads
+    that can count on those days, and every day's measures in one pass."""
+    days = {year: census_day(year) for year in dfe.years()}
+    days = {year: day for year, day in days.items() if begins is not None and begins <= day}
+    if not days:
+        return {}
+    frames = council_frames(caseloads_on=list(days.values()))
+    measures = zip(days, measures_at_each(frames, list(days.values())), strict=True)
+    return {year: m for year, m in measures if m.inpost_fte > 0}
+
+
+def council_over_the_years(la: str | None = None) -> CouncilOverTheYears:
+    """Every published year's benchmark (see `council_benchmark`) of the published authority
+    `la` from its published figures alone, or without `la`, of this council with its
+    register's measures in the years it has local data, its published figures (if it is a
+    published authority) in the others."""
+    try:
+        if la:
+            asked_for = dfe.find_authority(la)
+            return CouncilOverTheYears(
+                asked_for.la_name, benchmark_over_the_years(asked_for), ours=False
+            )
+        authority = _configured_authority(latest_year())
+        begins = _register_begins()
+        result = benchmark_over_the_years(
+            authority,
+            register_measures_by_year(begins),
+            None if authority else settings.COUNCIL_REGION,
+            register_from=begins,
+        )
+    except dfe.UnknownAuthorityError as error:
+        raise BenchmarkError(str(error), "la") from error
+    except dfe.UnknownRegionError as error:
+        region = settings.COUNCIL_REGION
+        raise BenchmarkError(f"STABILISE_REGION is {region!r}: {error}", "la") from error
+    return CouncilOverTheYears(settings.COUNCIL_NAME, result, ours=True)

@@ -1,16 +1,25 @@
 """The benchmarks page: this council, or any published authority, against its region, England
-and its ten most similar councils, for any published year."""
+and its ten most similar councils, for any published year, and its main rates over the years."""
+
+from dataclasses import dataclass
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from stabilise.analytics import dfe
-from stabilise.analytics.benchmark import MEASURES, Benchmark
+from stabilise.analytics.benchmark import MEASURES, Benchmark, census_day
+from stabilise.analytics.benchmark_years import BenchmarkOverTheYears
 from stabilise.analytics.similar_councils import SIMILAR_RULE
 from stabilise.benchmarks import display
 from stabilise.benchmarks.charts import BarChart, bar_chart
-from stabilise.benchmarks.selectors import BenchmarkError, council_benchmark, latest_year
+from stabilise.benchmarks.selectors import (
+    BenchmarkError,
+    council_benchmark,
+    council_over_the_years,
+    latest_year,
+)
+from stabilise.ui.charts import MultiLineChart, multi_line_chart
 
 # The measures the similar councils' table shows, beside each council's size.
 SIMILAR_COLUMNS = [m for m in MEASURES if m.main or m.key == "absence_rate_fte"]
@@ -37,6 +46,35 @@ def _charts(name: str, result: Benchmark) -> list[BarChart]:
     return charts
 
 
+@dataclass(frozen=True)
+class YearTrend:
+    """One main measure over the years: a chart of the council, its region and England, and
+    the table of the same figures beside it."""
+
+    chart: MultiLineChart
+    rows: list[display.YearRow]
+
+
+def _year_trends(name: str, result: BenchmarkOverTheYears) -> list[YearTrend]:
+    region = result.region or "Region"
+    trends = []
+    for trend in result.trends:
+        figures = [y.comparison for y in trend.years]
+        chart = multi_line_chart(
+            f"{trend.measure.key.replace('_', '-')}-years",
+            trend.measure.label,
+            trend.measure.unit,
+            [census_day(y.year) for y in trend.years],
+            [
+                (name, [c.own.value for c in figures]),
+                (region, [c.region.value for c in figures]),
+                ("England", [c.england.value for c in figures]),
+            ],
+        )
+        trends.append(YearTrend(chart, display.year_rows(trend)))
+    return trends
+
+
 def _year(text: str | None) -> int | None:
     """The year asked for; None for none. Text that is not a year raises BenchmarkError."""
     if not text:
@@ -59,6 +97,10 @@ def benchmark_page(request: HttpRequest) -> HttpResponse:
     try:
         year = _year(request.GET.get("year"))
         subject = council_benchmark(year, la or None)
+        # The same authority over the years as in the year chosen (a name such as Dorset can
+        # mean two authorities: the year decides which).
+        authority = subject.benchmark.authority
+        over = council_over_the_years(authority.old_la_code if la and authority else None)
     except BenchmarkError as error:
         context["error"] = str(error)
         context["error_field"] = error.field
@@ -86,6 +128,10 @@ def benchmark_page(request: HttpRequest) -> HttpResponse:
             ],
             "symbols": display.symbols_used(result),
             "latest_year": latest_year(),
+            "years_result": over.over_the_years,
+            "year_trends": _year_trends(subject.name, over.over_the_years),
+            "year_sources": display.sources(subject.name, over.over_the_years, over.ours),
+            "year_symbols": display.symbols_over_the_years(over.over_the_years),
         }
     )
     return render(request, "benchmarks/benchmark.html", context)

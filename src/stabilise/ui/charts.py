@@ -50,6 +50,133 @@ class LineChart:
         return any(p.value is not None for p in self.points)
 
 
+# Several lines on one chart: each differs from the others in its dash and its marker as well as
+# its colour, and the legend shows both beside the line's name. Colours have at least 3:1
+# contrast with the white background (WCAG 1.4.11).
+@dataclass(frozen=True)
+class LineStyle:
+    colour: str
+    dash: str  # an SVG stroke-dasharray; empty for a solid line
+    marker: str  # "circle", "square" or "triangle"
+    words: str  # the style in words, for the chart's description
+
+
+LINE_STYLES = (
+    LineStyle("#1d70b8", "", "circle", "solid line, circles"),
+    LineStyle("#0b0c0c", "8 4", "square", "dashed line, squares"),
+    LineStyle("#912b88", "2 4", "triangle", "dotted line, triangles"),
+)
+LEGEND_ROW = 20
+
+
+def marker(shape: str, x: float, y: float) -> str:
+    """An SVG path for a marker of `shape` centred on (x, y)."""
+    if shape == "square":
+        return f"M{x - 4:g},{y - 4:g} h8 v8 h-8 Z"
+    if shape == "triangle":
+        return f"M{x:g},{y - 5:g} L{x + 5:g},{y + 4:g} L{x - 5:g},{y + 4:g} Z"
+    return f"M{x - 4:g},{y:g} a4,4 0 1,0 8,0 a4,4 0 1,0 -8,0 Z"
+
+
+@dataclass(frozen=True)
+class Line:
+    """One series: its name, style, points, the pieces of its line (a missing value is a gap,
+    never a zero) and a marker at each point with a value, so a lone year still shows."""
+
+    name: str
+    style: LineStyle
+    points: list[Point]
+    paths: list[str]
+    markers: list[str]
+    # Where its legend entry goes: a short sample of the line and its marker, then the name.
+    legend_y: float
+    legend_marker: str
+
+
+@dataclass(frozen=True)
+class MultiLineChart:
+    id: str
+    title: str
+    unit: str
+    lines: list[Line]
+    x_ticks: list[Tick]
+    y_ticks: list[Tick]
+    height: int
+    width: int = WIDTH
+    left: int = LEFT
+    bottom: float = HEIGHT - BOTTOM
+    right: int = WIDTH - RIGHT
+    legend_line_end: int = LEFT + 32
+    legend_text_x: int = LEFT + 40
+
+    @property
+    def has_data(self) -> bool:
+        return any(p.value is not None for line in self.lines for p in line.points)
+
+    @property
+    def described(self) -> str:
+        """The lines and their styles in words: "Sandwell (solid line, circles), …"."""
+        return ", ".join(f"{line.name} ({line.style.words})" for line in self.lines)
+
+
+def multi_line_chart(
+    id: str,
+    title: str,
+    unit: str,
+    when: Sequence[date],
+    series: Sequence[tuple[str, Sequence[float | None]]],
+    date_format: str = "%Y",
+) -> MultiLineChart:
+    """A chart of up to three named series over the same dates `when` (oldest first), on one
+    scale, each in its own LINE_STYLES, with a legend below the axis. A missing value breaks
+    its line rather than pretending to be zero; each date is labelled on the axis."""
+    if len(series) > len(LINE_STYLES):
+        raise ValueError(f"At most {len(LINE_STYLES)} lines can be told apart on one chart.")
+    values = [v for _, vs in series for v in vs if v is not None]
+    top = _nice_top(max(values, default=0.0))
+    plot_height = HEIGHT - TOP - BOTTOM
+    gap = (WIDTH - LEFT - RIGHT) / max(len(when) - 1, 1)
+    xs = [round(LEFT + i * gap, 1) for i in range(len(when))]
+
+    def y_of(value: float) -> float:
+        return round(TOP + plot_height * (1 - value / top), 1)
+
+    lines = []
+    for n, ((name, vs), style) in enumerate(zip(series, LINE_STYLES, strict=False)):
+        points = [
+            Point(day, v, x, None if v is None else y_of(v))
+            for day, v, x in zip(when, vs, xs, strict=True)
+        ]
+        pieces: list[list[Point]] = [[]]
+        for p in points:
+            if p.y is None:
+                pieces.append([])
+            else:
+                pieces[-1].append(p)
+        legend_y = HEIGHT + 4 + n * LEGEND_ROW
+        lines.append(
+            Line(
+                name=name,
+                style=style,
+                points=points,
+                paths=["M" + " L".join(f"{p.x},{p.y}" for p in piece) for piece in pieces if piece],
+                markers=[marker(style.marker, p.x, p.y) for p in points if p.y is not None],
+                legend_y=legend_y,
+                legend_marker=marker(style.marker, LEFT + 16, legend_y),
+            )
+        )
+    x_ticks = [
+        Tick(day.strftime(date_format), x, HEIGHT - BOTTOM + 18)
+        for day, x in zip(when, xs, strict=True)
+    ]
+    y_ticks = [
+        Tick(f"{_number(top * n / GRID_LINES)}{unit}", LEFT - 8, y_of(top * n / GRID_LINES))
+        for n in range(GRID_LINES + 1)
+    ]
+    height = HEIGHT + 4 + len(lines) * LEGEND_ROW
+    return MultiLineChart(id, title, unit, lines, x_ticks, y_ticks, height)
+
+
 def _nice_top(largest: float) -> float:
     """The top of the axis: GRID_LINES steps of 1, 2, 2.5 or 5 times a power of ten, the
     smallest such that covers `largest`, so the gridlines fall on round numbers."""
