@@ -63,6 +63,8 @@ POLICY: dict[str, set[Role]] = {
     "exit_interview": {LEAD},
     # Why leavers left, as counts: everyone who sees aggregates.
     "exit_themes": {LEAD, SERVICE, TEAM, ACADEMY, COUNCILLOR},
+    # How long people stay (retention curves and stability), as aggregates: the same roles.
+    "retention_curves": {LEAD, SERVICE, TEAM, ACADEMY, COUNCILLOR},
 }
 # Arguments for URLs that need them: the team manager's own team; the worker W1, in that team
 # and the social worker's own record.

@@ -105,6 +105,9 @@ RULES: dict[str, frozenset[Role]] = {
     "exit_interview": frozenset({LEAD}),
     # Themes and destinations over time: counts (1 to 4 as c for all but the workforce lead).
     "exit_themes": AGGREGATES,
+    # How long people stay (retention curves, stability): aggregates; a team manager's team
+    # curves are of their own teams, councillors' small numbers are c (survival_display).
+    "retention_curves": AGGREGATES,
 }
 
 

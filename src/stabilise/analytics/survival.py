@@ -42,9 +42,6 @@ from typing import Self
 
 import numpy as np
 import polars as pl
-from lifelines import KaplanMeierFitter
-from lifelines.exceptions import StatError
-from scipy.stats import chi2
 
 from stabilise.analytics.employment_spells import (
     CONTRACTS,
@@ -53,6 +50,10 @@ from stabilise.analytics.employment_spells import (
     ROUTES,
 )
 from stabilise.csww import ORG_ROLE
+
+# lifelines (and with it pandas and SciPy) is imported where it is used, not with this module:
+# the pages' URLs import this module, and pandas cannot be imported while a test has frozen the
+# clock with freezegun (its C code finds freezegun's date class where the real one should be).
 
 DAYS_PER_MONTH = 365.25 / 12
 RETENTION_MONTHS = (12, 24, 36)
@@ -138,6 +139,8 @@ def logrank(
 ) -> LogRank:
     """The multivariate log-rank test over `groups` (one label per spell), risk sets
     entry < t <= duration. Needs at least two groups."""
+    from scipy.stats import chi2
+
     labels, codes = np.unique(np.asarray(groups, dtype=object), return_inverse=True)
     times = np.unique(durations[left])
     at_risk = np.zeros((times.size, labels.size))
@@ -209,6 +212,8 @@ class RetentionCurves:
         self.smallest_group = smallest_group
 
     def fit(self, spells: pl.DataFrame, by: str = "council") -> Self:
+        from lifelines.exceptions import StatError
+
         breakdown = BREAKDOWNS[by]
         self.breakdown_ = breakdown
         spells = spells.with_columns(council=pl.lit(COUNCIL)).with_columns(
@@ -260,6 +265,8 @@ class RetentionCurves:
         return self
 
     def _fit_one(self, spells: pl.DataFrame) -> tuple[_Curve, pl.DataFrame, int | None]:
+        from lifelines import KaplanMeierFitter
+
         durations = spells["service_days"].to_numpy().astype(float)
         left = spells["left"].to_numpy()
         entries = spells["entry_days"].to_numpy().astype(float)

@@ -33,6 +33,7 @@ SECTIONS = (
     ("Leavers", "leavers", {"leavers", "leaver"}),
     ("Exit interviews", "exit_interviews", {"exit_interviews", "exit_interview"}),
     ("Why leavers leave", "exit_themes", {"exit_themes"}),
+    ("How long people stay", "retention_curves", {"retention_curves"}),
     ("Import", "import", {"import"}),
 )
 
