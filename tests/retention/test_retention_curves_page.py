@@ -135,3 +135,13 @@ def test_the_route_breakdown_compares_newly_qualified_with_experienced(register)
 
 def test_the_page_is_in_the_navigation_of_those_who_see_aggregates(register):
     assert 'href="/retention/survival/"' in page_for(Role.ACADEMY_LEAD)
+
+
+def test_an_academy_lead_sees_no_team_curves_for_they_see_no_team(register):
+    page = page_for(Role.ACADEMY_LEAD, "?by=team")
+    assert "No curves to show for the teams you can see." in page
+    assert "every 6 months" not in page
+
+
+def test_an_empty_register_says_there_is_no_data_yet(db):
+    assert "No data yet" in page_for(Role.WORKFORCE_LEAD)

@@ -48,6 +48,7 @@ def retention_curves(request: HttpRequest) -> HttpResponse:
     suppress = suppresses_small_numbers(user)
     register = spell_register()
     spells = employment_spells(register.frames, today, register.begins)
+    has_spells = spells.height > 0
     teams = set(visible_teams(user).values_list("team_id", flat=True))
     names = set(register.frames.teams.filter(pl.col("team_id").is_in(list(teams)))["team_name"])
     if by == "team":
@@ -70,7 +71,7 @@ def retention_curves(request: HttpRequest) -> HttpResponse:
         "suppress": suppress,
         "smallest": SMALLEST_SHOWN,
         "every": TABLE_EVERY_MONTHS,
-        "has_spells": spells.height > 0,
+        "has_spells": has_spells,
         "curves": curve_displays(curves, suppress),
         "withheld": curves.withheld_.select("label", "reason").rows(),
         "logrank": logrank_words(curves.logrank_, curves.groups_.height, breakdown.title),
