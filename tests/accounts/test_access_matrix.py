@@ -74,6 +74,8 @@ POLICY: dict[str, set[Role]] = {
     # Named workers who may be next to leave: managers (a team manager their own teams'),
     # never councillors.
     "who_may_be_next": {LEAD, SERVICE, TEAM},
+    # How long people stay (retention curves and stability), as aggregates: the same roles.
+    "retention_curves": {LEAD, SERVICE, TEAM, ACADEMY, COUNCILLOR},
 }
 # Arguments for URLs that need them: the team manager's own team; the worker W1, in that team
 # and the social worker's own record.

@@ -117,6 +117,9 @@ RULES: dict[str, frozenset[Role]] = {
     # Named workers in post whose circumstances are recent leavers': managers, a team manager
     # their own teams' (visible_workers); never councillors.
     "who_may_be_next": MANAGERS,
+    # How long people stay (retention curves, stability): aggregates; a team manager's team
+    # curves are of their own teams, councillors' small numbers are c (survival_display).
+    "retention_curves": AGGREGATES,
 }
 
 

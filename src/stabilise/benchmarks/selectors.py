@@ -58,7 +58,7 @@ class Register:
     begins: date
 
 
-def _register_begins() -> date | None:
+def register_first_day() -> date | None:
     """The day the register begins (analytics' `register_begins`), from four minima rather than
     from frames: the frames for one day hold only that week's caseloads."""
     return register_begins(
@@ -75,7 +75,7 @@ def register_measures(year: int) -> Register | None:
     The published figures, if any, are used instead of rates over a handful of records."""
     day = census_day(year)
     # Caseload on D is the latest snapshot in the six days before it, so those are needed too.
-    begins = _register_begins()
+    begins = register_first_day()
     if begins is None or begins > day:
         return None
     frames = council_frames(caseloads_from=day - timedelta(days=SNAPSHOT_STAYS_DAYS))
@@ -161,7 +161,7 @@ def council_over_the_years(la: str | None = None) -> CouncilOverTheYears:
                 asked_for.la_name, benchmark_over_the_years(asked_for), ours=False
             )
         authority = _configured_authority(latest_year())
-        begins = _register_begins()
+        begins = register_first_day()
         result = benchmark_over_the_years(
             authority,
             register_measures_by_year(begins),

@@ -39,6 +39,7 @@ SECTIONS = (
         {"early_warnings", "early_warning_rules", "early_warning_rule_new", "early_warning_rule"},
     ),
     ("Who may be next", "who_may_be_next", {"who_may_be_next"}),
+    ("How long people stay", "retention_curves", {"retention_curves"}),
     ("Import", "import", {"import"}),
 )
 
