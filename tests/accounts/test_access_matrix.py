@@ -74,6 +74,8 @@ POLICY: dict[str, set[Role]] = {
     # Named workers who may be next to leave: managers (a team manager their own teams'),
     # never councillors.
     "who_may_be_next": {LEAD, SERVICE, TEAM},
+    # The retention section's front page, listing what each person may open there.
+    "retention": {LEAD, SERVICE, TEAM, ACADEMY, COUNCILLOR},
     # How long people stay (retention curves and stability), as aggregates: the same roles.
     "retention_curves": {LEAD, SERVICE, TEAM, ACADEMY, COUNCILLOR},
 }

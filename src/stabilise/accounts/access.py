@@ -117,6 +117,9 @@ RULES: dict[str, frozenset[Role]] = {
     # Named workers in post whose circumstances are recent leavers': managers, a team manager
     # their own teams' (visible_workers); never councillors.
     "who_may_be_next": MANAGERS,
+    # The retention section's front page: everyone who opens any retention page (it lists only
+    # those they may open).
+    "retention": AGGREGATES,
     # How long people stay (retention curves, stability): aggregates; a team manager's team
     # curves are of their own teams, councillors' small numbers are c (survival_display).
     "retention_curves": AGGREGATES,

@@ -1,6 +1,7 @@
 from django.urls import include, path
 
 from stabilise.retention import (
+    home_views,
     interview_views,
     survival_views,
     theme_list_views,
@@ -9,6 +10,7 @@ from stabilise.retention import (
 )
 
 urlpatterns = [
+    path("", home_views.retention_home, name="retention"),
     path("", include("stabilise.retention.alert_urls")),
     path("leavers/", views.leaver_list, name="leavers"),
     path("leavers/<str:worker_id>/", views.leaver_detail, name="leaver"),
