@@ -50,7 +50,8 @@ from stabilise.analytics.weekly_caseload import (
 )
 
 POSTGRES_ADMIN = os.environ.get("BENCH_POSTGRES", "postgres://postgres@127.0.0.1:5432/postgres")
-DATABASE = "stabilise_bench_measures"
+# A database of its own (dropped and created afresh unless --reuse-databases).
+DATABASE = os.environ.get("BENCH_DATABASE", "stabilise_bench_measures")
 DAY, WEEK = councils.CENSUS, councils.WEEK_ENDING
 CSV = councils.OUT / "large_council_csv"
 SQLITE_DIR = councils.OUT / "large_council_sqlite"
