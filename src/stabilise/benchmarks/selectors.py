@@ -6,7 +6,7 @@ authority asked for by name or code, alone.
 """
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from django.conf import settings
 from django.db.models import Min
@@ -19,11 +19,10 @@ from stabilise.analytics.benchmark import (
     census_day,
     register_begins,
 )
-from stabilise.analytics.measure_parts import SNAPSHOT_STAYS_DAYS
 from stabilise.analytics.measures import Measures, measures_at
 from stabilise.caseloads.models import CaseloadSnapshot
 from stabilise.workforce.models import Absence, Assignment
-from stabilise.workforce.selectors import council_frames
+from stabilise.workforce.selectors import measures_frames
 
 
 class BenchmarkError(LookupError):
@@ -73,12 +72,10 @@ def register_measures(year: int) -> Register | None:
     register has no local data for that day: it begins later, or has nobody in post then.
     The published figures, if any, are used instead of rates over a handful of records."""
     day = census_day(year)
-    # Caseload on D is the latest snapshot in the six days before it, so those are needed too.
     begins = _register_begins()
     if begins is None or begins > day:
         return None
-    frames = council_frames(caseloads_from=day - timedelta(days=SNAPSHOT_STAYS_DAYS))
-    measures = measures_at(frames, day)
+    measures = measures_at(measures_frames([day]), day)
     return Register(measures, begins) if measures.inpost_fte > 0 else None
 
 
