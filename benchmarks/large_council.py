@@ -42,7 +42,7 @@ import councils
 import floors
 
 from stabilise.analytics.frames import CouncilFrames
-from stabilise.analytics.measures import MEASURE_KEYS, measures_at
+from stabilise.analytics.measures import MEASURE_KEYS, measures_at, measures_series
 from stabilise.analytics.weekly_caseload import (
     WeeklyCaseloadReport,
     first_snapshot_needed,
@@ -55,6 +55,8 @@ DATABASE = os.environ.get("BENCH_DATABASE", "stabilise_bench_measures")
 DAY, WEEK = councils.CENSUS, councils.WEEK_ENDING
 CSV = councils.OUT / "large_council_csv"
 SQLITE_DIR = councils.OUT / "large_council_sqlite"
+# The dashboard's trend: the measures at each of the last 36 month ends.
+SERIES_MONTHS = 36
 WEEK_COLUMNS = [
     "headcount",
     "headcount_change",
@@ -111,6 +113,33 @@ def check_report(report: WeeklyCaseloadReport, floor: pl.DataFrame) -> None:
         history,
         floor.filter(pl.col("as_at") < WEEK),
         ["team_id", "as_at"],
+    )
+
+
+def month_ends(last: date, count: int) -> list[date]:
+    """`count` month ends up to `last` (itself a month end), oldest first."""
+    ends = [last]
+    while len(ends) < count:
+        ends.append(ends[-1].replace(day=1) - timedelta(days=1))
+    return ends[::-1]
+
+
+def series_floor(
+    read: Callable[[str, dict[str, str]], pl.DataFrame], days: list[date]
+) -> pl.DataFrame:
+    """The one-date floor at each of `days` in turn, over one read of the rows they all use:
+    the snapshots of the week up to each day, the sickness absences of the years to them."""
+    wanted = sorted({d - timedelta(days=n) for d in days for n in range(7)})
+    caseloads = read("caseloads on days", {"days": ", ".join(f"'{d}'" for d in wanted)})
+    absences = read(
+        "absences", {"first": floors._year_before(days[0]).isoformat(), "last": str(days[-1])}
+    )
+    assignments, posts = read("assignments", {}), read("posts", {})
+    return pl.concat(
+        floors.measures_floor(assignments, posts, caseloads, absences, day).with_columns(
+            as_at=pl.lit(day)
+        )
+        for day in days
     )
 
 
@@ -216,6 +245,7 @@ def from_database(backends: list[str], repeat: int, reuse: bool) -> None:
         for label, ours, floor in (
             (f"measures on {DAY}", "measures", "measures floor"),
             (f"weekly report {WEEK}", "report", "report floor"),
+            (f"series of {SERIES_MONTHS} month ends", "series", "series floor"),
             ("whole register, both", "everything", "everything floor"),
         ):
             print(line(label, times[ours], times[floor]))
@@ -258,6 +288,9 @@ FLOOR_SQL = {
         "SELECT worker_id, date, cases FROM caseloads_caseloadsnapshot "
         "WHERE date >= '{first}' AND date <= '{last}'"
     ),
+    "caseloads on days": (
+        "SELECT worker_id, date, cases FROM caseloads_caseloadsnapshot WHERE date IN ({days})"
+    ),
     "absences": (
         "SELECT worker_id, start_date, reason, CAST(working_days_lost AS {real}) AS "
         "working_days_lost FROM workforce_absence WHERE reason = 'SIC' "
@@ -283,6 +316,7 @@ FLOOR_TYPES: dict[str, dict[str, pl.DataType]] = {
         "established_to": pl.Date(),
     },
     "caseloads": {"worker_id": pl.Int64(), "date": pl.Date(), "cases": pl.Int64()},
+    "caseloads on days": {"worker_id": pl.Int64(), "date": pl.Date(), "cases": pl.Int64()},
     "absences": {
         "worker_id": pl.Int64(),
         "start_date": pl.Date(),
@@ -349,7 +383,11 @@ def time_child(repeat: int) -> None:
     django.setup()
     from django.db import connection
 
-    from stabilise.workforce.selectors import council_frames
+    from stabilise.workforce.selectors import (
+        council_frames,
+        measures_frames,
+        weekly_caseload_frames,
+    )
 
     read = floor_reader(connection.vendor, str(connection.settings_dict["NAME"]))
     week_from = first_snapshot_needed(WEEK)
@@ -385,27 +423,36 @@ def time_child(repeat: int) -> None:
             floors.weekly_floor(read("teams", {}), t["assignments"], caseloads, WEEK),
         )
 
+    months = month_ends(DAY, SERIES_MONTHS)
+
     def everything() -> tuple[Any, WeeklyCaseloadReport]:
         frames = council_frames()
         return measures_at(frames, DAY), weekly_caseload_report(frames, WEEK)
 
     runs: dict[str, Callable[[], Any]] = {
-        "measures": lambda: measures_at(council_frames(caseloads_from=measures_from), DAY),
+        "measures": lambda: measures_at(measures_frames([DAY]), DAY),
         "measures floor": floor_measures,
-        "report": lambda: weekly_caseload_report(council_frames(caseloads_from=week_from), WEEK),
+        "report": lambda: weekly_caseload_report(weekly_caseload_frames(WEEK), WEEK),
         "report floor": floor_report,
+        "series": lambda: measures_series(measures_frames(months), months),
+        "series floor": lambda: series_floor(read, months),
         "everything": everything,
         "everything floor": floor_everything,
-        "load measures window": lambda: council_frames(caseloads_from=measures_from),
-        "load report window": lambda: council_frames(caseloads_from=week_from),
+        "load measures window": lambda: measures_frames([DAY]),
+        "load report window": lambda: weekly_caseload_frames(WEEK),
         "load whole register": council_frames,
         # Not a floor (nothing above needs every snapshot): what a plain read of the whole
         # caseload table costs, against council_frames() with no window.
         "plain whole caseload table": lambda: read("caseloads", window(date.min, date.max)),
     }
-    frames = council_frames()
-    check_measures(measures_frame(frames), floor_measures())
-    check_report(weekly_caseload_report(frames, WEEK), floor_report())
+    check_measures(measures_frame(measures_frames([DAY])), floor_measures())
+    check_report(weekly_caseload_report(weekly_caseload_frames(WEEK), WEEK), floor_report())
+    floors.same(
+        "monthly series",
+        measures_series(measures_frames(months), months),
+        series_floor(read, months),
+        ["as_at"],
+    )
     ours_m, ours_r = everything()
     floor_m, floor_r = floor_everything()
     check_measures(pl.DataFrame([{"group": "ALL", **ours_m.as_dict()}]).drop("as_at"), floor_m)
