@@ -102,16 +102,7 @@ MEASURES_COLUMNS: Columns = {
 WEEKLY_CASELOAD_COLUMNS: Columns = {
     "teams": ["team_id", "team_name"],
     "workers": ["worker_id", "display_name"],
-    "assignments": [
-        "worker_id",
-        "team_id",
-        "post_id",
-        "contract",
-        "fte",
-        "start_date",
-        "end_date",
-        "covers_vacancy",
-    ],
+    "assignments": ["worker_id", "team_id", "contract", "fte", "start_date", "end_date"],
     "caseloads": ["worker_id", "date", "cases"],
 }
 
