@@ -39,32 +39,28 @@ OPTIONAL_TEXT = {
 
 @dataclass(frozen=True)
 class Source:
-    """Where a frame's columns are stored: the model, the field of each column (by default
-    the column's own name) and, for a database key, the frame whose council id it stands for."""
+    """Where a frame's columns are stored: the model, and the field each column is read from
+    (by default the column's own name). A council id held by another table is read through
+    the foreign key (`worker__worker_id`), so the database joins, not Python."""
 
     model: type[models.Model]
     fields: Mapping[str, str]
-    keys: Mapping[str, str]
 
     def field(self, column: str) -> str:
         return self.fields.get(column, column)
 
 
+WORKER_ID = {"worker_id": "worker__worker_id"}
 SOURCES: Mapping[str, Source] = {
-    "teams": Source(
-        Team, {"team_name": "name", "parent_team_id": "parent_id"}, {"parent_team_id": "teams"}
-    ),
-    "posts": Source(Post, {}, {"team_id": "teams"}),
-    "workers": Source(Worker, {}, {}),
-    # On these models worker_id, team_id and post_id are the foreign keys' database columns.
+    "teams": Source(Team, {"team_name": "name", "parent_team_id": "parent__team_id"}),
+    "posts": Source(Post, {"team_id": "team__team_id"}),
+    "workers": Source(Worker, {}),
     "assignments": Source(
-        Assignment, {}, {"worker_id": "workers", "team_id": "teams", "post_id": "posts"}
+        Assignment, {**WORKER_ID, "team_id": "team__team_id", "post_id": "post__post_id"}
     ),
-    "caseloads": Source(CaseloadSnapshot, {}, {"worker_id": "workers"}),
-    "absences": Source(Absence, {}, {"worker_id": "workers"}),
+    "caseloads": Source(CaseloadSnapshot, WORKER_ID),
+    "absences": Source(Absence, WORKER_ID),
 }
-# The council's id of each frame that other frames' keys point to.
-COUNCIL_ID = {"teams": "team_id", "posts": "post_id", "workers": "worker_id"}
 # Which frames, and which of their columns, a reader needs; frames not named stay empty and
 # columns not named are null.
 Columns = Mapping[str, Collection[str]]
@@ -145,51 +141,20 @@ def _absence_rows(since: date | None, until: date | None) -> Q:
     return rows
 
 
-class _Reader:
-    """Reads frames, each column as the schema types it, with database keys replaced by the
-    council ids they stand for. A frame's key map (database key to council id) comes with the
-    frame when it is read anyway, or from a query of its own when only its ids are needed."""
-
-    def __init__(self) -> None:
-        self.key_maps: dict[str, tuple[list[int], list[str]]] = {}
-
-    def key_map(self, name: str) -> tuple[list[int], list[str]]:
-        if name not in self.key_maps:
-            ids = read_frame(
-                SOURCES[name].model._default_manager.values_list("pk", COUNCIL_ID[name]),
-                {"pk": pl.Int64, "id": pl.String},
-            )
-            self.key_maps[name] = (ids["pk"].to_list(), ids["id"].to_list())
-        return self.key_maps[name]
-
-    def read(self, name: str, columns: Collection[str], rows: Q) -> pl.DataFrame:
-        source, schema = SOURCES[name], SCHEMAS[name]
-        unknown = set(columns) - set(schema)
-        if unknown:
-            raise ValueError(f"the {name} frame has no column {', '.join(sorted(unknown))}")
-        wanted = [c for c in schema if c in columns]
-        types = {c: pl.Int64 if c in source.keys else schema[c] for c in wanted}
-        # A frame other frames point to brings its own key map along.
-        if name in COUNCIL_ID and name not in self.key_maps:
-            types = {"_pk": pl.Int64, **types, COUNCIL_ID[name]: pl.String}
-        values = [
-            wire_value("pk" if c == "_pk" else source.field(c), dtype) for c, dtype in types.items()
-        ]
-        frame = read_frame(source.model._default_manager.filter(rows).values_list(*values), types)
-        if "_pk" in frame.columns:
-            self.key_maps[name] = (frame["_pk"].to_list(), frame[COUNCIL_ID[name]].to_list())
-        frame = frame.with_columns(
-            pl.col(column).replace_strict(
-                *self.key_map(target), default=None, return_dtype=pl.String
-            )
-            for column, target in source.keys.items()
-            if column in frame.columns
-        )
-        blanks = [c for c in OPTIONAL_TEXT.get(name, []) if c in frame.columns]
-        frame = frame.with_columns(
-            pl.when(pl.col(c) == "").then(None).otherwise(pl.col(c)).alias(c) for c in blanks
-        )
-        return conform(name, frame.select(wanted))
+def _read(name: str, columns: Collection[str], rows: Q) -> pl.DataFrame:
+    """The rows of frame `name`, only `columns` (the others null), typed as the schema says."""
+    source, schema = SOURCES[name], SCHEMAS[name]
+    unknown = set(columns) - set(schema)
+    if unknown:
+        raise ValueError(f"the {name} frame has no column {', '.join(sorted(unknown))}")
+    types = {c: schema[c] for c in schema if c in columns}
+    values = [wire_value(source.field(c), dtype) for c, dtype in types.items()]
+    frame = read_frame(source.model._default_manager.filter(rows).values_list(*values), types)
+    blanks = [c for c in OPTIONAL_TEXT.get(name, []) if c in frame.columns]
+    frame = frame.with_columns(
+        pl.when(pl.col(c) == "").then(None).otherwise(pl.col(c)).alias(c) for c in blanks
+    )
+    return conform(name, frame)
 
 
 def council_frames(
@@ -219,13 +184,7 @@ def council_frames(
         "caseloads": _caseload_rows(caseloads_from, caseloads_to, caseloads_on, caseloads_of),
         "absences": _absence_rows(absences_from, absences_to),
     }
-    reader = _Reader()
-    # The frames other frames point to first, so that their key maps come with them.
-    frames = {
-        name: reader.read(name, wanted[name], rows.get(name, Q()))
-        for name in SCHEMAS
-        if name in wanted
-    }
+    frames = {name: _read(name, wanted[name], rows.get(name, Q())) for name in wanted}
     if "caseloads" in frames:
         frames["caseloads"] = frames["caseloads"].sort("worker_id", "date")
     return CouncilFrames(**frames)
