@@ -194,7 +194,7 @@ def measures_frames(dates: Collection[date]) -> CouncilFrames:
     """What the measures at `dates` read (measures_at, measures_by, measures_series): the
     caseload snapshots of the seven days up to each date and the absences starting in the year
     to one of them, not ten years of either."""
-    if not dates:
+    if not dates:  # nothing to measure: no snapshot or absence is needed
         return council_frames(columns=MEASURES_COLUMNS, caseloads_on=[], absences_to=date.min)
     # A day more than a year: the year to D begins after D minus a calendar year.
     return council_frames(
