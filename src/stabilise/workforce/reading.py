@@ -99,7 +99,6 @@ def _copy_out(
     ):
         for block in copy:
             buffer.write(block)
-    # In PostgreSQL's CSV a null is an empty field and an empty text is "", as Polars reads them.
-    return pl.read_csv(
-        buffer.getvalue(), has_header=False, new_columns=list(wire), schema=dict(wire)
-    )
+    # In PostgreSQL's CSV (UTF-8, as Django asks for) a null is an empty field and an empty
+    # text is "", as Polars reads them.
+    return pl.read_csv(buffer.getvalue(), has_header=False, schema=dict(wire))

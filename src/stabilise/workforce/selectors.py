@@ -105,10 +105,14 @@ WEEKLY_CASELOAD_COLUMNS: Columns = {
 
 def _caseload_days(days: Iterable[date]) -> Q:
     """Snapshots that can be a worker's caseload on one of `days`: those dated on the day or
-    the six before it (contracts/measures.md). Past a thousand days (more parameters than some
-    databases take) one range covers them all."""
+    the six before it (contracts/measures.md).
+
+    Days in one unbroken run (a single date's week) are a range: one lookup per worker in the
+    (worker, date) key rather than one per day. Past a thousand days (more parameters than
+    some databases take) one range covers them all too.
+    """
     wanted = {day - timedelta(days=back) for day in days for back in range(SNAPSHOT_STAYS_DAYS + 1)}
-    if len(wanted) > 1000:
+    if wanted and (len(wanted) > 1000 or (max(wanted) - min(wanted)).days == len(wanted) - 1):
         return Q(date__range=(min(wanted), max(wanted)))
     return Q(date__in=sorted(wanted))
 
