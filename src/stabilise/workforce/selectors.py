@@ -19,7 +19,7 @@ import polars as pl
 from django.db import connections, models
 from django.db.models import OuterRef, Q, QuerySet, Subquery
 
-from stabilise.analytics.frames import SCHEMAS, CouncilFrames, conform
+from stabilise.analytics.frames import SCHEMAS, CouncilFrames
 from stabilise.analytics.measure_parts import SNAPSHOT_STAYS_DAYS
 from stabilise.analytics.weekly_caseload import first_snapshot_needed
 from stabilise.caseloads.models import CaseloadSnapshot
@@ -154,11 +154,14 @@ def _read(name: str, columns: Collection[str], rows: Q) -> pl.DataFrame:
     types = {c: schema[c] for c in schema if c in columns}
     values = [wire_value(source.field(c), dtype) for c, dtype in types.items()]
     frame = read_frame(source.model._default_manager.filter(rows).values_list(*values), types)
-    blanks = [c for c in OPTIONAL_TEXT.get(name, []) if c in frame.columns]
-    frame = frame.with_columns(
-        pl.when(pl.col(c) == "").then(None).otherwise(pl.col(c)).alias(c) for c in blanks
+    blanks = OPTIONAL_TEXT.get(name, [])
+    # One pass for the frame's final shape: a small frame's cost is the number of passes.
+    return frame.select(
+        (pl.when(pl.col(c) != "").then(c) if c in blanks else pl.col(c))
+        if c in types
+        else pl.lit(None, dtype=dtype).alias(c)
+        for c, dtype in schema.items()
     )
-    return conform(name, frame)
 
 
 def council_frames(
