@@ -26,7 +26,8 @@ D = dt.date
 
 def _register() -> CouncilFrames:
     """Every column used at least once, blanks and nulls included; defaults already applied,
-    since the database stores them."""
+    since the database stores them. Text that CSV must quote and a date before 1970 (a
+    negative day number on the way from the database) too."""
     return CouncilFrames.of(
         teams=pl.DataFrame(
             {
@@ -52,9 +53,9 @@ def _register() -> CouncilFrames:
         workers=pl.DataFrame(
             {
                 "worker_id": ["W1", "W2"],
-                "display_name": ["Ann Smith", "Bob Jones"],
+                "display_name": ["Ann Smith", 'Jones, Robert "Bob"'],
                 "swe_number": ["SW12345", None],
-                "date_of_birth": [D(1985, 2, 3), None],
+                "date_of_birth": [D(1985, 2, 3), D(1960, 2, 29)],
                 "gender": [2, None],
                 "ethnicity": ["WBRI", None],
                 "qual_level": [2, None],
