@@ -66,8 +66,8 @@ SOURCES: Mapping[str, Source] = {
 Columns = Mapping[str, Collection[str]]
 
 # The measures (analytics/measures.py) at any dates, broken down by team, role or any
-# expression over the columns assignments and posts share; the teams' ids and names for the
-# pages that list them.
+# expression over the columns assignments and posts share; and the teams, by which the
+# dashboard tells an empty register.
 MEASURES_COLUMNS: Columns = {
     "teams": ["team_id", "team_name"],
     "posts": [
