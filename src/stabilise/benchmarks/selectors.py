@@ -6,7 +6,7 @@ authority asked for by name or code, alone.
 """
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 
 from django.conf import settings
 from django.db.models import Min
@@ -20,11 +20,10 @@ from stabilise.analytics.benchmark import (
     register_begins,
 )
 from stabilise.analytics.benchmark_years import BenchmarkOverTheYears, benchmark_over_the_years
-from stabilise.analytics.measure_parts import SNAPSHOT_STAYS_DAYS
 from stabilise.analytics.measures import Measures, measures_at, measures_at_each
 from stabilise.caseloads.models import CaseloadSnapshot
 from stabilise.workforce.models import Absence, Assignment
-from stabilise.workforce.selectors import council_frames
+from stabilise.workforce.selectors import measures_frames
 
 
 class BenchmarkError(LookupError):
@@ -74,12 +73,10 @@ def register_measures(year: int) -> Register | None:
     register has no local data for that day: it begins later, or has nobody in post then.
     The published figures, if any, are used instead of rates over a handful of records."""
     day = census_day(year)
-    # Caseload on D is the latest snapshot in the six days before it, so those are needed too.
     begins = register_first_day()
     if begins is None or begins > day:
         return None
-    frames = council_frames(caseloads_from=day - timedelta(days=SNAPSHOT_STAYS_DAYS))
-    measures = measures_at(frames, day)
+    measures = measures_at(measures_frames([day]), day)
     return Register(measures, begins) if measures.inpost_fte > 0 else None
 
 
@@ -144,7 +141,7 @@ def register_measures_by_year(begins: date | None) -> dict[int, Measures]:
     days = {year: day for year, day in days.items() if begins is not None and begins <= day}
     if not days:
         return {}
-    frames = council_frames(caseloads_on=list(days.values()))
+    frames = measures_frames(list(days.values()))
     measures = zip(days, measures_at_each(frames, list(days.values())), strict=True)
     return {year: m for year, m in measures if m.inpost_fte > 0}
 

@@ -32,7 +32,12 @@ from stabilise.analytics.suppression import SUPPRESSED, count_or_c, measure_supp
 from stabilise.ui.charts import LineChart, line_chart
 from stabilise.ui.more_charts import bar_chart
 from stabilise.ui.templatetags.stabilise_ui import NOT_AVAILABLE, one_decimal, percent
-from stabilise.workforce.selectors import council_frames, team_assignments_on, team_posts_on
+from stabilise.workforce.selectors import (
+    council_frames,
+    measures_frames,
+    team_assignments_on,
+    team_posts_on,
+)
 
 TREND_MONTHS = 36
 
@@ -114,7 +119,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     census = last_30_september(today)
     months = _month_ends(today, TREND_MONTHS)
-    frames = council_frames(caseloads_on=[*months, census, today])
+    frames = measures_frames([*months, census, today])
     if not _has_register(frames):
         return render(request, "ui/dashboard.html", {"empty": True})
 

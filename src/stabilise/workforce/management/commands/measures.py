@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from stabilise.analytics.measures import MEASURE_KEYS, last_30_september, measures_series
 from stabilise.reports.cells import csv_text
-from stabilise.workforce.selectors import council_frames
+from stabilise.workforce.selectors import measures_frames
 
 RATES = {k for k in MEASURE_KEYS if k.endswith("_rate_fte")}
 
@@ -64,7 +64,8 @@ class Command(BaseCommand):
             dates = [_date(d) for d in options["as_at"]]
         else:
             dates = sorted({last_30_september(today), today})
-        table = measures_series(council_frames(), dates, by=options["by"])
+        # Only the rows these dates use: a week of caseloads each, a year of absences.
+        table = measures_series(measures_frames(dates), dates, by=options["by"])
         group = {"team": "team_id", "role": "org_role"}.get(options["by"] or "")
         if options["format"] == "json":
             rows = table.with_columns(pl.col("as_at").cast(pl.String)).to_dicts()
