@@ -114,7 +114,11 @@ NOTHING = Figure(None)
 class Comparison:
     """One measure: the council's figure, its region's, England's, the median of its similar
     councils' (over those with a number), and its rank among every council with a number,
-    out of `ranked` (the council included). No figure, no rank."""
+    out of `ranked` (the council included). No figure, no rank.
+
+    `withheld`: the council's own figure rests on 1 to 4 people, so for those who see
+    aggregates only it is `c`, and its rank with it (`benchmark_suppression`); `similar_withheld`:
+    the similar councils were chosen by a size that is withheld, so their median is too."""
 
     measure: Measure
     own: Figure
@@ -123,6 +127,8 @@ class Comparison:
     similar_median: float | None
     rank: int | None
     ranked: int
+    withheld: bool = False
+    similar_withheld: bool = False
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -175,6 +181,11 @@ class Benchmark:
     @property
     def census_day(self) -> date:
         return census_day(self.year)
+
+    @property
+    def similar_withheld(self) -> bool:
+        """The similar councils are chosen by the council's size: withheld when that is."""
+        return self.comparison("inpost_fte").withheld
 
     def comparison(self, key: str) -> Comparison:
         return next(c for c in self.comparisons if c.measure.key == key)

@@ -1,7 +1,8 @@
 """How a benchmark's figures are written, the same on the page and in the command's table.
 
 Numbers to one decimal place as the DfE publishes them (whole numbers stay whole), a DfE symbol
-as the symbol itself, and nothing made up where there is no figure.
+as the symbol itself, `c` for a figure of the council's own withheld from those who see
+aggregates only (analytics.benchmark_suppression), and nothing made up where there is no figure.
 """
 
 from dataclasses import dataclass
@@ -10,6 +11,7 @@ from stabilise.analytics.benchmark import Benchmark, Comparison, Figure, Measure
 from stabilise.analytics.benchmark_years import BenchmarkOverTheYears, Trend
 from stabilise.analytics.dfe import SYMBOLS
 from stabilise.analytics.rates import as_published
+from stabilise.analytics.suppression import SUPPRESSED
 
 # The words the other pages use where there is no figure.
 NOT_AVAILABLE = "Not available"
@@ -33,13 +35,30 @@ def figure(value: Figure, measure: Measure, missing: str = NOT_AVAILABLE) -> str
     return number(value.value, measure, missing)
 
 
+def own(comparison: Comparison, missing: str = NOT_AVAILABLE) -> str:
+    """The council's own figure, or `c` where it is withheld."""
+    if comparison.withheld:
+        return SUPPRESSED
+    return figure(comparison.own, comparison.measure, missing)
+
+
+def similar_median(comparison: Comparison, missing: str = NOT_AVAILABLE) -> str:
+    """The similar councils' median, or `c` where they were chosen by a withheld size."""
+    if comparison.similar_withheld:
+        return SUPPRESSED
+    return number(comparison.similar_median, comparison.measure, missing)
+
+
 def ordinal(n: int) -> str:
     suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
     return f"{n}{suffix}"
 
 
 def rank(comparison: Comparison, missing: str = NOT_RANKED) -> str:
-    """ "12th lowest of 150", "Largest of 150": the rank says which way it runs."""
+    """ "12th lowest of 150", "Largest of 150": the rank says which way it runs; `c` where the
+    figure is withheld, since its place among published figures would tell it."""
+    if comparison.withheld:
+        return SUPPRESSED
     if comparison.rank is None:
         return missing
     direction = "lowest" if comparison.measure.lowest_first else "largest"
@@ -66,10 +85,10 @@ def rows(result: Benchmark, missing: str = NOT_AVAILABLE, unranked: str = NOT_RA
         Row(
             key=c.measure.key,
             label=c.measure.label,
-            own=figure(c.own, c.measure, missing),
+            own=own(c, missing),
             region=figure(c.region, c.measure, missing),
             england=figure(c.england, c.measure, missing),
-            similar_median=number(c.similar_median, c.measure, missing),
+            similar_median=similar_median(c, missing),
             rank=rank(c, unranked),
         )
         for c in result.comparisons
@@ -103,10 +122,10 @@ def year_rows(
     return [
         YearRow(
             year=y.year,
-            own=figure(y.comparison.own, m, missing),
+            own=own(y.comparison, missing),
             region=figure(y.comparison.region, m, missing),
             england=figure(y.comparison.england, m, missing),
-            similar_median=number(y.comparison.similar_median, m, missing),
+            similar_median=similar_median(y.comparison, missing),
             rank=rank(y.comparison, unranked),
         )
         for y in trend.years

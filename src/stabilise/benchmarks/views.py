@@ -1,5 +1,9 @@
 """The benchmarks page: this council, or any published authority, against its region, England
-and its ten most similar councils, for any published year, and its main rates over the years."""
+and its ten most similar councils, for any published year, and its main rates over the years.
+
+Those who see aggregates only (access.suppresses_small_numbers) read the council's own register
+figures that rest on 1 to 4 people as `c` (analytics.benchmark_suppression); `stabilise
+benchmark`, run by staff, shows them as they are."""
 
 from dataclasses import dataclass
 
@@ -7,8 +11,14 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from stabilise.accounts.access import suppresses_small_numbers
 from stabilise.analytics import dfe
 from stabilise.analytics.benchmark import MEASURES, Benchmark, census_day
+from stabilise.analytics.benchmark_suppression import (
+    any_withheld,
+    suppressed,
+    suppressed_over_the_years,
+)
 from stabilise.analytics.benchmark_years import BenchmarkOverTheYears
 from stabilise.analytics.similar_councils import SIMILAR_RULE
 from stabilise.benchmarks import display
@@ -32,13 +42,13 @@ def _charts(name: str, result: Benchmark) -> list[BarChart]:
     for measure in (m for m in MEASURES if m.main):
         c = result.comparison(measure.key)
         bars = [
-            (name, c.own.value, display.figure(c.own, measure), True),
+            (name, c.own.value, display.own(c), True),
             (region, c.region.value, display.figure(c.region, measure), False),
             ("England", c.england.value, display.figure(c.england, measure), False),
             (
                 "Similar councils (median)",
                 c.similar_median,
-                display.number(c.similar_median, measure),
+                display.similar_median(c),
                 False,
             ),
         ]
@@ -106,7 +116,10 @@ def benchmark_page(request: HttpRequest) -> HttpResponse:
         context["error_field"] = error.field
         return render(request, "benchmarks/benchmark.html", context, status=400)
 
-    result = subject.benchmark
+    result, years_result = subject.benchmark, over.over_the_years
+    if suppresses_small_numbers(request.user):  # type: ignore[arg-type]
+        result, years_result = suppressed(result), suppressed_over_the_years(years_result)
+    trends = years_result.trends
     context.update(
         {
             "name": subject.name,
@@ -128,10 +141,13 @@ def benchmark_page(request: HttpRequest) -> HttpResponse:
             ],
             "symbols": display.symbols_used(result),
             "latest_year": latest_year(),
-            "years_result": over.over_the_years,
-            "year_trends": _year_trends(subject.name, over.over_the_years),
-            "year_sources": display.sources(subject.name, over.over_the_years, over.ours),
-            "year_symbols": display.symbols_over_the_years(over.over_the_years),
+            "years_result": years_result,
+            "year_trends": _year_trends(subject.name, years_result),
+            "year_sources": display.sources(subject.name, years_result, over.ours),
+            "year_symbols": display.symbols_over_the_years(years_result),
+            "suppressed": any_withheld(
+                [*result.comparisons, *(y.comparison for t in trends for y in t.years)]
+            ),
         }
     )
     return render(request, "benchmarks/benchmark.html", context)
