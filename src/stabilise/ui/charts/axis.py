@@ -84,6 +84,20 @@ class Frame:
 FRAME = Frame()
 
 
+class Framed:
+    """A chart drawn in its `frame` alone: its size is the frame's."""
+
+    frame: Frame
+
+    @property
+    def width(self) -> int:
+        return self.frame.width
+
+    @property
+    def height(self) -> int:
+        return self.frame.height
+
+
 def nice_top(largest: float) -> float:
     """The top of the axis: GRID_LINES steps of 1, 2, 2.5 or 5 times a power of ten, the
     smallest such that covers `largest`, so the gridlines fall on round numbers."""

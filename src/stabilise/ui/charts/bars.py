@@ -4,7 +4,7 @@ one bar a band, left to right, with its count above it and its label below."""
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from stabilise.ui.charts.axis import FRAME, GRID_LINES, Frame, Tick, nice_top
+from stabilise.ui.charts.axis import FRAME, GRID_LINES, Frame, Framed, Tick, nice_top
 
 
 @dataclass(frozen=True)
@@ -24,7 +24,7 @@ class Bar:
 
 
 @dataclass(frozen=True)
-class BarChart:
+class BarChart(Framed):
     id: str
     title: str
     bars: list[Bar]
@@ -32,14 +32,6 @@ class BarChart:
     label_y: float
     frame: Frame = FRAME
     template: str = "ui/charts/bars.html"
-
-    @property
-    def width(self) -> int:
-        return self.frame.width
-
-    @property
-    def height(self) -> int:
-        return self.frame.height
 
     @property
     def has_data(self) -> bool:

@@ -11,7 +11,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from stabilise.ui.charts.axis import FRAME, HEIGHT, LEFT, Frame, Tick, nice_top, runs
+from stabilise.ui.charts.axis import FRAME, HEIGHT, LEFT, Frame, Framed, Tick, nice_top, runs
 
 
 @dataclass(frozen=True)
@@ -101,7 +101,7 @@ class Line:
 
 
 @dataclass(frozen=True)
-class LineChart:
+class LineChart(Framed):
     id: str
     title: str
     lines: list[Line]
@@ -109,14 +109,6 @@ class LineChart:
     y_ticks: list[Tick]
     frame: Frame = FRAME
     template: str = "ui/charts/lines.html"
-
-    @property
-    def width(self) -> int:
-        return self.frame.width
-
-    @property
-    def height(self) -> int:
-        return self.frame.height
 
     @property
     def has_data(self) -> bool:

@@ -5,11 +5,11 @@ from the start."""
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from stabilise.ui.charts.axis import FRAME, Frame, Tick, number, path
+from stabilise.ui.charts.axis import FRAME, Frame, Framed, Tick, number, path
 
 
 @dataclass(frozen=True)
-class StepChart:
+class StepChart(Framed):
     """A survival curve: its steps as one path and its confidence band as a closed path
     behind it."""
 
@@ -21,14 +21,6 @@ class StepChart:
     y_ticks: list[Tick]
     frame: Frame = FRAME
     template: str = "ui/charts/steps.html"
-
-    @property
-    def width(self) -> int:
-        return self.frame.width
-
-    @property
-    def height(self) -> int:
-        return self.frame.height
 
     @property
     def has_data(self) -> bool:
