@@ -165,6 +165,8 @@ SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_SECURE = _env_bool("SECURE_COOKIES", not DEBUG)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 CSRF_COOKIE_HTTPONLY = True
+# A GOV.UK page saying what to do, not Django's own "CSRF verification failed".
+CSRF_FAILURE_VIEW = "stabilise.ui.errors.csrf_failure"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 # No address of ours (which can hold a worker's id) goes to another site.

@@ -2,7 +2,8 @@
 
 from stabilise.analytics.benchmark import MEASURES, Figure
 from stabilise.benchmarks import display
-from stabilise.benchmarks.charts import LABEL_WIDTH, VALUE_ROOM, WIDTH, bar_chart
+from stabilise.ui.charts.horizontal_bars import LABEL_WIDTH, VALUE_ROOM, WIDTH
+from stabilise.ui.charts.horizontal_bars import horizontal_bar_chart as bar_chart
 
 BY_KEY = {m.key: m for m in MEASURES}
 

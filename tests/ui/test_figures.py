@@ -3,7 +3,7 @@ from decimal import Decimal
 
 import pytest
 
-from stabilise.ui.charts import line_chart
+from stabilise.ui.charts.lines import line_chart
 from stabilise.ui.templatetags.stabilise_ui import fte, one_decimal, percent
 from stabilise.ui.views import _month_ends
 

@@ -5,7 +5,8 @@ import datetime as dt
 
 import pytest
 
-from stabilise.ui.charts import BOTTOM, HEIGHT, LEFT, LINE_STYLES, TOP, multi_line_chart
+from stabilise.ui.charts.axis import BOTTOM, HEIGHT, LEFT, TOP
+from stabilise.ui.charts.lines import LINE_STYLES, multi_line_chart
 
 YEARS = [dt.date(year, 9, 30) for year in range(2021, 2026)]
 

@@ -1,8 +1,8 @@
 """The survival step chart's geometry: the plot is x 56 to 624 and y 16 (100 %) to 220 (0 %)
-(charts.py: 640 x 260 with margins 56, 16, 16 and 40), so over 12 months a month is
+(ui/charts/axis.py: 640 x 260 with margins 56, 16, 16 and 40), so over 12 months a month is
 568 / 12 = 47.33 px and a percentage point 2.04 px."""
 
-from stabilise.ui.charts import step_chart
+from stabilise.ui.charts.steps import step_chart
 
 STEPS = [(0.0, 1.0, 1.0, 1.0), (3.0, 0.75, 0.5, 0.9), (6.0, 0.5, 0.25, 0.75)]
 

@@ -192,17 +192,10 @@ class Benchmark:
 
     def as_dict(self) -> dict[str, Any]:
         """JSON-ready: figures unrounded as computed or published, symbols as published."""
-        authority = self.authority
         return {
             "year": self.year,
             "census_day": self.census_day.isoformat(),
-            "authority": None
-            if authority is None
-            else {
-                "la_name": authority.la_name,
-                "old_la_code": authority.old_la_code,
-                "new_la_code": authority.new_la_code,
-            },
+            "authority": None if self.authority is None else self.authority.as_dict(),
             "region": self.region,
             "own_source": self.own_source,
             "part_year": self.part_year,

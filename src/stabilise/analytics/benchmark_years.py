@@ -112,15 +112,8 @@ class BenchmarkOverTheYears:
 
     def as_dict(self) -> dict[str, Any]:
         """JSON-ready: the main measures year by year, unrounded, symbols as published."""
-        authority = self.authority
         return {
-            "authority": None
-            if authority is None
-            else {
-                "la_name": authority.la_name,
-                "old_la_code": authority.old_la_code,
-                "new_la_code": authority.new_la_code,
-            },
+            "authority": None if self.authority is None else self.authority.as_dict(),
             "region": self.region,
             "years": self.years,
             "census_days": [b.census_day.isoformat() for b in self.benchmarks],

@@ -22,21 +22,21 @@ from stabilise.analytics.benchmark_suppression import (
 from stabilise.analytics.benchmark_years import BenchmarkOverTheYears
 from stabilise.analytics.similar_councils import SIMILAR_RULE
 from stabilise.benchmarks import display
-from stabilise.benchmarks.charts import BarChart, bar_chart
 from stabilise.benchmarks.selectors import (
     BenchmarkError,
     council_benchmark,
     council_over_the_years,
     latest_year,
 )
-from stabilise.ui.charts import MultiLineChart, multi_line_chart
+from stabilise.ui.charts.horizontal_bars import HorizontalBarChart, horizontal_bar_chart
+from stabilise.ui.charts.lines import MultiLineChart, multi_line_chart
 
 # The measures the similar councils' table shows, beside each council's size.
 SIMILAR_COLUMNS = [m for m in MEASURES if m.main or m.key == "absence_rate_fte"]
 SIZE = next(m for m in MEASURES if m.key == "inpost_fte")
 
 
-def _charts(name: str, result: Benchmark) -> list[BarChart]:
+def _charts(name: str, result: Benchmark) -> list[HorizontalBarChart]:
     region = result.region or "Region"
     charts = []
     for measure in (m for m in MEASURES if m.main):
@@ -52,7 +52,8 @@ def _charts(name: str, result: Benchmark) -> list[BarChart]:
                 False,
             ),
         ]
-        charts.append(bar_chart(measure.key.replace("_", "-"), measure.label, measure.unit, bars))
+        key = measure.key.replace("_", "-")
+        charts.append(horizontal_bar_chart(key, measure.label, measure.unit, bars))
     return charts
 
 

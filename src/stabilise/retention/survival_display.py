@@ -21,7 +21,7 @@ from stabilise.analytics.survival import (
     LogRank,
     RetentionCurves,
 )
-from stabilise.ui.charts import StepChart, step_chart
+from stabilise.ui.charts.steps import StepChart, step_chart
 from stabilise.ui.templatetags.stabilise_ui import percent
 
 TABLE_EVERY_MONTHS = 6

@@ -29,8 +29,8 @@ from stabilise.analytics.measures import (
     measures_series,
 )
 from stabilise.analytics.suppression import SUPPRESSED, count_or_c, measure_suppressed
-from stabilise.ui.charts import LineChart, line_chart
-from stabilise.ui.more_charts import bar_chart
+from stabilise.ui.charts.bars import bar_chart
+from stabilise.ui.charts.lines import LineChart, line_chart
 from stabilise.ui.templatetags.stabilise_ui import NOT_AVAILABLE, one_decimal, percent
 from stabilise.workforce.selectors import (
     council_frames,

@@ -22,7 +22,7 @@ from stabilise.accounts.audit import record
 from stabilise.accounts.models import User
 from stabilise.analytics.caseload_views import caseload_history
 from stabilise.analytics.weekly_caseload import last_friday, week_endings
-from stabilise.ui.more_charts import LinesChart, lines_chart
+from stabilise.ui.charts.lines import COMPARISON, FIGURE, LineChart, lines_chart
 from stabilise.ui.templatetags.stabilise_ui import NOT_AVAILABLE, one_decimal
 from stabilise.workforce.models import Worker
 from stabilise.workforce.selectors import colleague_ids, council_frames
@@ -40,7 +40,7 @@ class HistoryRow:
     team_average: str
 
 
-def _history(worker: Worker, today: date) -> tuple[LinesChart, list[HistoryRow]]:
+def _history(worker: Worker, today: date) -> tuple[LineChart, list[HistoryRow]]:
     dates = week_endings(last_friday(today), HISTORY_WEEKS - 1)
     first = dates[0] - timedelta(days=6)
     frames = council_frames(
@@ -53,9 +53,12 @@ def _history(worker: Worker, today: date) -> tuple[LinesChart, list[HistoryRow]]
         "Caseload and team average",
         dates,
         [
-            ("Caseload", "", [p.caseload for p in points]),
-            ("Team average", "comparison", [p.team_average for p in points]),
+            ("Caseload", FIGURE, [p.caseload for p in points]),
+            ("Team average", COMPARISON, [p.team_average for p in points]),
         ],
+        # One label a quarter, counted back from the latest: a year of weeks has 5.
+        label=lambda when: f"{when.day} {when:%b %Y}",
+        every=13,
     )
     rows = [
         HistoryRow(

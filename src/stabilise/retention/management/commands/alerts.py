@@ -4,12 +4,12 @@ Without --send it lists the occurrences current on D (those not yet emailed mark
 changes nothing; with --send it records and emails each new one, once.
 """
 
-import datetime as dt
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 
+from stabilise.command_line import iso_date, plain
 from stabilise.retention.alert_email import in_words
 from stabilise.retention.alert_selectors import (
     Found,
@@ -18,17 +18,6 @@ from stabilise.retention.alert_selectors import (
     new_early_warnings,
 )
 from stabilise.retention.alert_services import NoRecipients, send_early_warnings
-
-
-def _day(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise CommandError(f"--as-at {text!r} is not a date: use YYYY-MM-DD") from None
-
-
-def _plain(text: str) -> str:
-    return text
 
 
 def _line(found: Found, new: bool) -> str:
@@ -56,7 +45,7 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **options: Any) -> None:
         today = timezone.localdate()
-        as_at = _day(options["as_at"]) if options["as_at"] else today
+        as_at = iso_date(options["as_at"], "--as-at") if options["as_at"] else today
         if as_at > today:
             raise CommandError("--as-at cannot be after today: leavers to come are not known")
         found = early_warnings_as_at(as_at)
@@ -66,11 +55,11 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"Early warnings current on {as_at.isoformat()}: {len(current)} "
                 f"({len(new)} not yet emailed)",
-                style_func=_plain,
+                style_func=plain,
             )
             news = {id(f) for f in new}
             for f in current:
-                self.stdout.write(_line(f, id(f) in news), style_func=_plain)
+                self.stdout.write(_line(f, id(f) in news), style_func=plain)
             return
         try:
             sent = send_early_warnings(
@@ -81,5 +70,5 @@ class Command(BaseCommand):
         self.stdout.write(
             f"Sent {len(sent.warnings)} early warning(s) as at {as_at.isoformat()} "
             f"to {sent.recipients} recipient(s)",
-            style_func=_plain,
+            style_func=plain,
         )

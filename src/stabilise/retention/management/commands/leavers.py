@@ -9,6 +9,7 @@ import polars as pl
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 
+from stabilise.command_line import iso_date
 from stabilise.reports.cells import csv_text
 from stabilise.retention.selectors import leavers_between
 
@@ -24,13 +25,6 @@ TABLE_COLUMNS = (
 )
 
 
-def _date(value: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise CommandError(f'"{value}" is not a date: use YYYY-MM-DD') from None
-
-
 class Command(BaseCommand):
     help = "Leavers (contracts/measures.md) with reason, destination, service and more."
 
@@ -44,9 +38,9 @@ class Command(BaseCommand):
         listing.add_argument("--format", choices=["table", "json", "csv"], default="table")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        left_to = _date(options["left_to"]) if options["left_to"] else timezone.localdate()
+        left_to = iso_date(options["left_to"]) if options["left_to"] else timezone.localdate()
         left_from = (
-            _date(options["left_from"])
+            iso_date(options["left_from"])
             if options["left_from"]
             else left_to - dt.timedelta(days=364)
         )

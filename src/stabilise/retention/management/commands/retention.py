@@ -20,16 +20,10 @@ from django.utils import timezone
 
 from stabilise.analytics.employment_spells import employment_spells, stability
 from stabilise.analytics.survival import BREAKDOWNS, DAYS_PER_MONTH, RetentionCurves
+from stabilise.command_line import iso_date
 from stabilise.retention.survival_selectors import spell_register
 
 LONGEST_MONTHS = 120
-
-
-def _date(value: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise CommandError(f'"{value}" is not a date: use YYYY-MM-DD') from None
 
 
 def _share(value: float | None) -> str:
@@ -50,7 +44,7 @@ class Command(BaseCommand):
         curves.add_argument("--format", choices=["table", "json", "csv"], default="table")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        as_at = _date(options["as_at"]) if options["as_at"] else timezone.localdate()
+        as_at = iso_date(options["as_at"]) if options["as_at"] else timezone.localdate()
         if options["every"] < 1:
             raise CommandError("--every must be a whole number of months, 1 or more")
         register = spell_register()

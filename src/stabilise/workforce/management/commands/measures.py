@@ -6,21 +6,15 @@ import sys
 from typing import Any
 
 import polars as pl
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import BaseCommand, CommandParser
 from django.utils import timezone
 
 from stabilise.analytics.measures import MEASURE_KEYS, last_30_september, measures_series
+from stabilise.command_line import iso_date
 from stabilise.reports.cells import csv_text
 from stabilise.workforce.selectors import measures_frames
 
 RATES = {k for k in MEASURE_KEYS if k.endswith("_rate_fte")}
-
-
-def _date(value: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise CommandError(f'"{value}" is not a date: use YYYY-MM-DD') from None
 
 
 def month_ends(start: dt.date, end: dt.date) -> list[dt.date]:
@@ -59,9 +53,9 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         today = timezone.localdate()
         if options["monthly_from"]:
-            dates = month_ends(_date(options["monthly_from"]), today)
+            dates = month_ends(iso_date(options["monthly_from"]), today)
         elif options["as_at"]:
-            dates = [_date(d) for d in options["as_at"]]
+            dates = [iso_date(d) for d in options["as_at"]]
         else:
             dates = sorted({last_30_september(today), today})
         # Only the rows these dates use: a week of caseloads each, a year of absences.
