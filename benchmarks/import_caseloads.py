@@ -23,6 +23,8 @@ from pathlib import Path
 import polars as pl
 
 POSTGRES_ADMIN = os.environ.get("BENCH_POSTGRES", "postgres://postgres@127.0.0.1:5432/postgres")
+# A database of its own, dropped and created afresh by every run.
+DATABASE = os.environ.get("BENCH_DATABASE", "stabilise_bench")
 
 
 def write_council(folder: Path, rows: int) -> None:
@@ -147,9 +149,9 @@ def backend_env(backend: str, scratch: Path) -> dict[str, str]:
         import psycopg
 
         with psycopg.connect(POSTGRES_ADMIN, autocommit=True) as admin:
-            admin.execute("DROP DATABASE IF EXISTS stabilise_bench")
-            admin.execute("CREATE DATABASE stabilise_bench")
-        env["DATABASE_URL"] = POSTGRES_ADMIN.rsplit("/", 1)[0] + "/stabilise_bench"
+            admin.execute(f"DROP DATABASE IF EXISTS {DATABASE}")
+            admin.execute(f"CREATE DATABASE {DATABASE}")
+        env["DATABASE_URL"] = POSTGRES_ADMIN.rsplit("/", 1)[0] + "/" + DATABASE
     subprocess.run([sys.executable, "-m", "stabilise", "migrate", "-v", "0"], env=env, check=True)
     return env
 

@@ -22,7 +22,6 @@ differ from the floor's, and prints each median time and the ratio Stabilise / f
 """
 
 import argparse
-import io
 import json
 import os
 import statistics
@@ -40,9 +39,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import councils
 import floors
+from floor_reads import floor_reader, month_ends, series_floor
 
 from stabilise.analytics.frames import CouncilFrames
-from stabilise.analytics.measures import MEASURE_KEYS, measures_at
+from stabilise.analytics.measures import MEASURE_KEYS, measures_at, measures_series
 from stabilise.analytics.weekly_caseload import (
     WeeklyCaseloadReport,
     first_snapshot_needed,
@@ -50,10 +50,13 @@ from stabilise.analytics.weekly_caseload import (
 )
 
 POSTGRES_ADMIN = os.environ.get("BENCH_POSTGRES", "postgres://postgres@127.0.0.1:5432/postgres")
-DATABASE = "stabilise_bench_measures"
+# A database of its own (dropped and created afresh unless --reuse-databases).
+DATABASE = os.environ.get("BENCH_DATABASE", "stabilise_bench_measures")
 DAY, WEEK = councils.CENSUS, councils.WEEK_ENDING
 CSV = councils.OUT / "large_council_csv"
 SQLITE_DIR = councils.OUT / "large_council_sqlite"
+# The dashboard's trend: the measures at each of the last 36 month ends.
+SERIES_MONTHS = 36
 WEEK_COLUMNS = [
     "headcount",
     "headcount_change",
@@ -215,6 +218,7 @@ def from_database(backends: list[str], repeat: int, reuse: bool) -> None:
         for label, ours, floor in (
             (f"measures on {DAY}", "measures", "measures floor"),
             (f"weekly report {WEEK}", "report", "report floor"),
+            (f"series of {SERIES_MONTHS} month ends", "series", "series floor"),
             ("whole register, both", "everything", "everything floor"),
         ):
             print(line(label, times[ours], times[floor]))
@@ -240,115 +244,17 @@ def import_child() -> None:
     print(json.dumps({"seconds": time.perf_counter() - started, "rows": result.rows}))
 
 
-# Reading for the floors: the plainest fast path of each driver, database keys (no council ids
-# needed for the measures), only the columns and rows the computation reads.
-FLOOR_SQL = {
-    "teams": "SELECT team_id FROM workforce_team",
-    "assignments": (
-        "SELECT a.worker_id, t.team_id, a.post_id, a.contract, CAST(a.fte AS {real}) AS fte, "
-        "a.start_date, a.end_date, a.covers_vacancy FROM workforce_assignment a "
-        "JOIN workforce_team t ON t.id = a.team_id"
-    ),
-    "posts": (
-        "SELECT id AS post_id, CAST(fte AS {real}) AS fte, established_from, established_to "
-        "FROM workforce_post"
-    ),
-    "caseloads": (
-        "SELECT worker_id, date, cases FROM caseloads_caseloadsnapshot "
-        "WHERE date >= '{first}' AND date <= '{last}'"
-    ),
-    "absences": (
-        "SELECT worker_id, start_date, reason, CAST(working_days_lost AS {real}) AS "
-        "working_days_lost FROM workforce_absence WHERE reason = 'SIC' "
-        "AND start_date > '{first}' AND start_date <= '{last}'"
-    ),
-}
-FLOOR_TYPES: dict[str, dict[str, pl.DataType]] = {
-    "teams": {"team_id": pl.String()},
-    "assignments": {
-        "worker_id": pl.Int64(),
-        "team_id": pl.String(),
-        "post_id": pl.Int64(),
-        "contract": pl.String(),
-        "fte": pl.Float64(),
-        "start_date": pl.Date(),
-        "end_date": pl.Date(),
-        "covers_vacancy": pl.Boolean(),
-    },
-    "posts": {
-        "post_id": pl.Int64(),
-        "fte": pl.Float64(),
-        "established_from": pl.Date(),
-        "established_to": pl.Date(),
-    },
-    "caseloads": {"worker_id": pl.Int64(), "date": pl.Date(), "cases": pl.Int64()},
-    "absences": {
-        "worker_id": pl.Int64(),
-        "start_date": pl.Date(),
-        "reason": pl.String(),
-        "working_days_lost": pl.Float64(),
-    },
-}
-
-
-def floor_reader(vendor: str, name: str) -> Callable[[str, dict[str, str]], pl.DataFrame]:
-    """A function reading one table for the floor: COPY ... TO STDOUT on PostgreSQL, a bare
-    sqlite3 cursor (no type converters; Polars parses the dates) on SQLite."""
-    if vendor == "postgresql":
-        import psycopg
-
-        connection = psycopg.connect(os.environ["DATABASE_URL"])
-
-        def read_postgres(table: str, dates: dict[str, str]) -> pl.DataFrame:
-            sql = FLOOR_SQL[table].format(real="double precision", **dates)
-            buffer = io.BytesIO()
-            with (
-                connection.cursor() as cursor,
-                cursor.copy(f"COPY ({sql}) TO STDOUT (FORMAT csv)") as copy,
-            ):
-                for block in copy:
-                    buffer.write(block)
-            types = FLOOR_TYPES[table]
-            flags = [c for c, t in types.items() if t == pl.Boolean()]
-            frame = pl.read_csv(
-                buffer.getvalue(),
-                has_header=False,
-                new_columns=list(types),
-                schema_overrides={c: pl.String() if c in flags else t for c, t in types.items()},
-            )
-            return frame.with_columns(pl.col(c) == "t" for c in flags)
-
-        return read_postgres
-
-    import sqlite3
-
-    connection_lite = sqlite3.connect(name)
-
-    def read_sqlite(table: str, dates: dict[str, str]) -> pl.DataFrame:
-        sql = FLOOR_SQL[table].format(real="REAL", **dates)
-        rows = connection_lite.execute(sql).fetchall()
-        types = FLOOR_TYPES[table]
-        raw = {
-            c: pl.String() if t == pl.Date() else pl.Int64() if t == pl.Boolean() else t
-            for c, t in types.items()
-        }
-        frame = pl.DataFrame(rows, schema=raw, orient="row")
-        return frame.with_columns(
-            pl.col(c).str.to_date("%Y-%m-%d") if t == pl.Date() else pl.col(c).cast(t)
-            for c, t in types.items()
-            if t != raw[c]
-        )
-
-    return read_sqlite
-
-
 def time_child(repeat: int) -> None:
     import django
 
     django.setup()
     from django.db import connection
 
-    from stabilise.workforce.selectors import council_frames
+    from stabilise.workforce.selectors import (
+        council_frames,
+        measures_frames,
+        weekly_caseload_frames,
+    )
 
     read = floor_reader(connection.vendor, str(connection.settings_dict["NAME"]))
     week_from = first_snapshot_needed(WEEK)
@@ -384,27 +290,36 @@ def time_child(repeat: int) -> None:
             floors.weekly_floor(read("teams", {}), t["assignments"], caseloads, WEEK),
         )
 
+    months = month_ends(DAY, SERIES_MONTHS)
+
     def everything() -> tuple[Any, WeeklyCaseloadReport]:
         frames = council_frames()
         return measures_at(frames, DAY), weekly_caseload_report(frames, WEEK)
 
     runs: dict[str, Callable[[], Any]] = {
-        "measures": lambda: measures_at(council_frames(caseloads_from=measures_from), DAY),
+        "measures": lambda: measures_at(measures_frames([DAY]), DAY),
         "measures floor": floor_measures,
-        "report": lambda: weekly_caseload_report(council_frames(caseloads_from=week_from), WEEK),
+        "report": lambda: weekly_caseload_report(weekly_caseload_frames(WEEK), WEEK),
         "report floor": floor_report,
+        "series": lambda: measures_series(measures_frames(months), months),
+        "series floor": lambda: series_floor(read, months),
         "everything": everything,
         "everything floor": floor_everything,
-        "load measures window": lambda: council_frames(caseloads_from=measures_from),
-        "load report window": lambda: council_frames(caseloads_from=week_from),
+        "load measures window": lambda: measures_frames([DAY]),
+        "load report window": lambda: weekly_caseload_frames(WEEK),
         "load whole register": council_frames,
         # Not a floor (nothing above needs every snapshot): what a plain read of the whole
         # caseload table costs, against council_frames() with no window.
         "plain whole caseload table": lambda: read("caseloads", window(date.min, date.max)),
     }
-    frames = council_frames()
-    check_measures(measures_frame(frames), floor_measures())
-    check_report(weekly_caseload_report(frames, WEEK), floor_report())
+    check_measures(measures_frame(measures_frames([DAY])), floor_measures())
+    check_report(weekly_caseload_report(weekly_caseload_frames(WEEK), WEEK), floor_report())
+    floors.same(
+        "monthly series",
+        measures_series(measures_frames(months), months),
+        series_floor(read, months),
+        ["as_at"],
+    )
     ours_m, ours_r = everything()
     floor_m, floor_r = floor_everything()
     check_measures(pl.DataFrame([{"group": "ALL", **ours_m.as_dict()}]).drop("as_at"), floor_m)

@@ -8,6 +8,7 @@ from django.core.management import call_command
 from stabilise.academy.models import AsyeRecord, Cohort, PanelDecision, Review
 from stabilise.accounts.models import User
 from stabilise.caseloads.models import CaseloadSnapshot
+from stabilise.retention.models import ExitInterview, InterviewTheme
 from stabilise.workforce.importing import import_council
 from stabilise.workforce.models import Absence, Assignment, ImportRun, Post, Team, Worker
 
@@ -58,6 +59,16 @@ def register() -> dict[str, list]:
             )
         ),
         "reviews": Review.objects.count(),
+        "exit_interviews": sorted(
+            ExitInterview.objects.values_list(
+                "worker__worker_id", "left_on", "status", "held_on", "regretted", "new_employer"
+            )
+        ),
+        "cited": sorted(
+            InterviewTheme.objects.values_list(
+                "interview__worker__worker_id", "interview__left_on", "theme__name", "weight"
+            )
+        ),
         "panels": PanelDecision.objects.count(),
         "cases": sorted(
             CaseloadSnapshot.objects.filter(date=dt.date(2024, 9, 30)).values_list(
@@ -72,7 +83,7 @@ def test_the_demo_exported_then_imported_gives_the_same_data_as_loading_it(tmp_p
     loaded = register()
     assert "Sign in at http://127.0.0.1:8000/" in capsys.readouterr().out
     assert User.objects.filter(username="lead").exists()
-    for model in (PanelDecision, Review, AsyeRecord, Cohort):
+    for model in (InterviewTheme, ExitInterview, PanelDecision, Review, AsyeRecord, Cohort):
         model.objects.all().delete()
     for model in (CaseloadSnapshot, Absence, Assignment, Post, Worker):
         model.objects.all().delete()
@@ -85,6 +96,8 @@ def test_the_demo_exported_then_imported_gives_the_same_data_as_loading_it(tmp_p
     assert register() == loaded
     assert loaded["caseloads"] > 100_000 and len(loaded["teams"]) >= 12
     assert len(loaded["asye"]) > 100 and loaded["panels"] > 50  # the academy, with panels
+    # Exit interviews, most held with the themes leavers gave.
+    assert len(loaded["exit_interviews"]) > 150 and len(loaded["cited"]) > 200
 
 
 def test_demo_if_empty_leaves_a_loaded_council_alone(tmp_path, capsys):

@@ -180,6 +180,8 @@ SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_SECURE = _env_bool("SECURE_COOKIES", not DEBUG)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 CSRF_COOKIE_HTTPONLY = True
+# A GOV.UK page saying what to do, not Django's own "CSRF verification failed".
+CSRF_FAILURE_VIEW = "stabilise.ui.errors.csrf_failure"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 X_FRAME_OPTIONS = "DENY"
 # No address of ours (which can hold a worker's id) goes to another site.
@@ -316,6 +318,13 @@ ASYE_INTAKES_PER_YEAR = int(os.environ.get("STABILISE_ASYE_INTAKES_PER_YEAR") or
 # Who gets the weekly list of reviews due and overdue besides each practice lead (a user with the
 # academy lead role whose full name is the practice lead's gets their own NQSWs').
 ASYE_REPORT_RECIPIENTS = _env_list("STABILISE_ASYE_REPORT_RECIPIENTS")
+
+# Early warnings (`stabilise alerts --send`, daily): emailed to every active workforce lead and
+# service manager with an email address, and to these addresses besides (HR's shared mailbox).
+EARLY_WARNING_RECIPIENTS = _env_list("STABILISE_EARLY_WARNING_RECIPIENTS")
+# Where people reach Stabilise (https://stabilise.example.gov.uk), for links in emails sent from
+# the command line, where there is no request to take it from. Empty: emails give the path.
+SITE_URL = os.environ.get("STABILISE_SITE_URL", "").strip().rstrip("/")
 
 # Largest import the web or command line accepts, in megabytes.
 IMPORT_MAX_MB = int(os.environ.get("STABILISE_IMPORT_MAX_MB", 200))

@@ -11,3 +11,6 @@ urlpatterns = [
     path("academy/", include("stabilise.academy.urls")),
     path("retention/", include("stabilise.retention.urls")),
 ]
+
+# A GOV.UK page, never Django's own, when something goes wrong (ui/errors.py).
+handler500 = "stabilise.ui.errors.server_error"

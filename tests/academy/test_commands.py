@@ -9,7 +9,7 @@ from django.core import mail
 from django.core.management import CommandError, call_command
 from openpyxl import load_workbook
 
-from stabilise.academy.models import AsyeRecord
+from stabilise.academy.models import AsyeRecord, Cohort
 from stabilise.accounts.models import Role, User
 from stabilise.workforce.importing import import_council
 from tests.academy.durham import durham_files
@@ -114,3 +114,14 @@ def test_reviews_send_with_nobody_to_send_to_says_what_to_set(durham, settings):
     settings.ASYE_REPORT_RECIPIENTS = []
     with pytest.raises(CommandError, match="STABILISE_ASYE_REPORT_RECIPIENTS"):
         run("reviews", "--as-at", dt.date(2019, 11, 20).isoformat(), "--send")
+
+
+def test_a_cohort_label_that_looks_like_a_formula_is_text_in_the_workbook(durham, tmp_path):
+    Cohort.objects.filter(label="1").update(label='=HYPERLINK("http://evil.example","1")')
+    path = tmp_path / "cohorts.xlsx"
+    run("cohorts", "--as-at", "2019-10-07", "--output", str(path))
+    book = load_workbook(path)
+    for sheet in ("Cohorts", "Destinations", "Progression"):
+        cells = [c for row in book[sheet].iter_rows() for c in row if str(c.value).startswith("=")]
+        assert cells, f"the cohort is on the {sheet} sheet"
+        assert all(c.data_type == "s" and c.quotePrefix for c in cells)

@@ -13,6 +13,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from stabilise.academy.models import AsyeRecord, Cohort
 from stabilise.accounts.access import PUBLIC, RULES, SIGNED_IN_UNVERIFIED
 from stabilise.accounts.models import Role, User
+from stabilise.retention.models import EarlyWarningRule
 from stabilise.workforce.models import Assignment, Team, Worker
 
 ALL_ROLES = list(Role)
@@ -63,6 +64,20 @@ POLICY: dict[str, set[Role]] = {
     "exit_interview": {LEAD},
     # Why leavers left, as counts: everyone who sees aggregates.
     "exit_themes": {LEAD, SERVICE, TEAM, ACADEMY, COUNCILLOR},
+    # Editing the council's list of themes: the workforce lead only.
+    "exit_theme_list": {LEAD},
+    # Early warnings: the occurrences for those emailed about them; the rules for HR to set.
+    "early_warnings": {LEAD, SERVICE},
+    "early_warning_rules": {LEAD},
+    "early_warning_rule_new": {LEAD},
+    "early_warning_rule": {LEAD},
+    # Named workers who may be next to leave: managers (a team manager their own teams'),
+    # never councillors.
+    "who_may_be_next": {LEAD, SERVICE, TEAM},
+    # The retention section's front page, listing what each person may open there.
+    "retention": {LEAD, SERVICE, TEAM, ACADEMY, COUNCILLOR},
+    # How long people stay (retention curves and stability), as aggregates: the same roles.
+    "retention_curves": {LEAD, SERVICE, TEAM, ACADEMY, COUNCILLOR},
 }
 # Pages anyone may open without signing in: signing in and out, a leaver's one-time
 # questionnaire link, single sign-on's own steps, and the health check a load balancer calls.
@@ -85,6 +100,8 @@ ARGS: dict[str, dict[str, str]] = {
     "worker": {"worker_id": "W1"},
     "leaver": {"worker_id": "W1"},
     "exit_interview": {"worker_id": "W1"},
+    # The first early-warning rule (the register below makes sure of it).
+    "early_warning_rule": {"rule_id": "1"},
 }
 # The academy's pages about one cohort or NQSW: W1, on the programme in cohort C1.
 ARGS.update(
@@ -145,7 +162,16 @@ def register(db):
     )
     cohort = Cohort.objects.create(label="C1")
     AsyeRecord.objects.create(worker=worker, cohort=cohort, programme_start=dt.date(2020, 1, 6))
+    ensure_rule_one()
     return own
+
+
+def ensure_rule_one() -> None:
+    """Rule 1 of ARGS: the seeded one, or made again after a transactional test emptied the
+    database of what the migrations wrote."""
+    EarlyWarningRule.objects.update_or_create(
+        pk=1, defaults={"kind": "theme", "threshold": 3, "window_days": 60}
+    )
 
 
 def client_for(role: Role, own: Team) -> Client:

@@ -14,13 +14,13 @@ from stabilise.analytics import dfe
 from stabilise.analytics.benchmark import (
     MEASURE_KEYS,
     OVER_THE_YEAR,
-    SIMILAR_COUNT,
     Figure,
     UnknownYearError,
     benchmark,
     register_begins,
 )
 from stabilise.analytics.measures import Measures
+from stabilise.analytics.similar_councils import SIMILAR_COUNT
 
 SMALL = Path(__file__).parent / "data" / "csww_small.csv"
 

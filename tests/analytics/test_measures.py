@@ -20,6 +20,7 @@ from stabilise.analytics.measures import (
     Measures,
     last_30_september,
     measures_at,
+    measures_at_each,
     measures_by,
     measures_series,
 )
@@ -628,3 +629,25 @@ def test_as_dict_is_json_ready_with_an_iso_date_unrounded_numbers_and_null_rates
     assert values["caseload_fte"] is None
     assert list(values) == ["as_at", *MEASURE_KEYS]
     assert isinstance(measures_at(frames, day("2021-01-01")), Measures)
+
+
+def test_measures_at_each_census_day_in_one_pass_are_each_days_measures_in_the_order_given() -> None:
+    frames = council(
+        [
+            job("w1", "2015-01-01"),
+            job("w2", "2015-01-01", "2021-06-30", fte=0.5),  # leaves in the year to 2021
+            job("w3", "2022-01-01", contract="agency"),
+        ],
+        [post("P1"), post("P2")],
+        [snapshot("w1", "2020-09-28", 12), snapshot("w1", "2022-09-30", 18)],
+    )
+    days = [day("2022-09-30"), day("2020-09-30"), day("2021-09-30")]
+    each = measures_at_each(frames, days)
+    assert [m.as_at for m in each] == days
+    assert each == [measures_at(frames, d) for d in days]
+    # 2020: w1 1.0 + w2 0.5 in post, 12 cases over w1's 1.0 FTE; 2021: w2 has left (0.5 of
+    # 1.0 in post at D: 50%); 2022: w3 agency 1.0 beside w1's 1.0, 18 cases.
+    in_2022, in_2020, in_2021 = each
+    assert (in_2020.inpost_fte, in_2020.caseload_fte) == (1.5, 12.0)
+    assert (in_2021.inpost_fte, in_2021.turnover_rate_fte, in_2021.caseload_fte) == (1.0, 50.0, None)
+    assert (in_2022.agency_rate_fte, in_2022.caseload_fte) == (50.0, 18.0)

@@ -82,7 +82,16 @@ def test_a_small_team_shows_no_figure_about_its_people_but_its_vacant_posts() ->
     assert withheld == set(RESTS_ON) - {"vacancy_fte", "starters_headcount", "starters_fte"}
 
 
-def test_every_measure_of_analytics_has_a_suppression_rule() -> None:
+def test_every_measure_of_analytics_and_every_benchmarked_one_has_a_suppression_rule() -> None:
+    from stabilise.analytics.benchmark import MEASURE_KEYS as BENCHMARKED
     from stabilise.analytics.measures import MEASURE_KEYS
 
-    assert set(RESTS_ON) == set(MEASURE_KEYS)
+    assert set(RESTS_ON) == set(MEASURE_KEYS) | set(BENCHMARKED)
+
+
+def test_the_headcount_rates_rest_on_their_headcounts() -> None:
+    few_leavers = {"leavers_headcount": 3, "agency_headcount": 7, "inpost_headcount": 40}
+
+    assert measure_suppressed(few_leavers, "turnover_rate_headcount")
+    assert not measure_suppressed(few_leavers, "agency_rate_headcount")
+    assert measure_suppressed({**few_leavers, "inpost_headcount": 2}, "agency_rate_headcount")

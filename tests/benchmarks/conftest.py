@@ -68,13 +68,63 @@ def build_register(begins: dt.date = dt.date(2023, 6, 30)) -> None:
     )
 
 
+def build_council(leavers: int) -> None:
+    """Ten social workers in post all along and `leavers` more who left on 31 March 2024, their
+    posts then vacant. The register begins with a caseload snapshot on 30 June 2023, so the year
+    to 30 September 2024 counts whole and the year to 30 September 2023 in part.
+
+        2023  10 + `leavers` in post, nothing vacant: vacancy 0.0%; part of a year: no turnover
+        2024  10 in post (10.0 FTE); `leavers` leavers and vacant posts:
+                3 leavers  vacancy 100 * 3 / 13 = 23.1%, turnover 100 * 3 / 10 = 30.0%
+                5 leavers  vacancy 100 * 5 / 15 = 33.3%, turnover 100 * 5 / 10 = 50.0%
+              (turnover by headcount alike); nobody agency: 0.0%; 15 cases each on
+              27 September over 10.0 case-holding FTE: caseload 15.0
+        2025  as 2024 but nobody left in the year: turnover 0.0%; no caseloads that week
+    """
+    team = Team.objects.create(team_id="T1", name="Assessment", service="Assessment")
+    since = dt.date(2020, 1, 1)
+    for n in range(1, 11 + leavers):
+        post = Post.objects.create(
+            post_id=f"P{n}", team=team, org_role=5, fte=1, established_from=since
+        )
+        worker = Worker.objects.create(worker_id=f"W{n}", display_name=f"Worker {n}")
+        left = {} if n <= 10 else {"end_date": dt.date(2024, 3, 31), "end_reason": 1}
+        Assignment.objects.create(
+            assignment_id=f"A{n}",
+            worker=worker,
+            team=team,
+            post=post,
+            org_role=5,
+            contract="permanent",
+            fte=Decimal(1),
+            start_date=since,
+            **left,
+        )
+        if n <= 10:
+            CaseloadSnapshot.objects.create(worker=worker, date=dt.date(2024, 9, 27), cases=15)
+    CaseloadSnapshot.objects.create(
+        worker=Worker.objects.get(worker_id="W1"), date=dt.date(2023, 6, 30), cases=10
+    )
+
+
 @pytest.fixture
 def register(db: None) -> None:
     build_register()
 
 
+def signed_in_as(client: Client, role: Role) -> Client:
+    client.force_login(User.objects.create_user(username=str(role), role=role))
+    return client
+
+
 @pytest.fixture
 def signed_in_client(client: Client, db: None) -> Client:
-    """A councillor: benchmarks are aggregates, which every signed-in role may see."""
-    client.force_login(User.objects.create_user(username="councillor", role=Role.COUNCILLOR))
-    return client
+    """A service manager: benchmarks are aggregates, which every signed-in role may see, and a
+    manager sees the register's figures as they are, however few the people behind them.
+    Councillors see those resting on 1 to 4 people as `c` (test_suppression.py)."""
+    return signed_in_as(client, Role.SERVICE_MANAGER)
+
+
+@pytest.fixture
+def councillor_client(client: Client, db: None) -> Client:
+    return signed_in_as(client, Role.COUNCILLOR)

@@ -14,6 +14,7 @@ from django.core.management import CommandError, call_command
 from django.test import override_settings
 
 from stabilise.analytics.benchmark import MEASURE_KEYS
+from tests.benchmarks.conftest import build_council
 
 pytestmark = pytest.mark.django_db
 
@@ -74,6 +75,20 @@ def test_the_table_has_each_measure_with_own_region_england_similar_and_rank(
     assert vacancy.split()[3:6] == ["50.0%", "19.3%", "17.3%"]
     assert re.search(r"\d+th lowest of 15\d$", vacancy)
     assert any(line.startswith("Similar councils, nearest first: ") for line in lines)
+
+
+def test_the_command_is_for_staff_so_figures_resting_on_few_people_are_not_withheld() -> None:
+    # Three leavers of ten (conftest): `c` on a councillor's page (test_suppression.py).
+    build_council(leavers=3)
+    lines = run("--year", "2024").splitlines()
+    leavers = next(line for line in lines if line.startswith("Leavers in the year (headcount)"))
+    assert leavers.split()[5] == "3"
+    turnover = next(line for line in lines if line.startswith("Turnover rate (FTE)"))
+    assert turnover.split()[3] == "30.0%"
+    assert re.search(r"\d+(st|nd|rd|th) lowest of 15\d$", turnover)
+    years = run("--over-years").splitlines()
+    start = years.index("Turnover rate (FTE)")
+    assert years[start + 9].split()[:2] == ["2024", "30.0%"]
 
 
 def test_csv_has_a_row_per_measure_with_symbols_in_their_own_columns() -> None:

@@ -2,7 +2,8 @@
 
 from stabilise.analytics.benchmark import MEASURES, Figure
 from stabilise.benchmarks import display
-from stabilise.benchmarks.charts import LABEL_WIDTH, VALUE_ROOM, WIDTH, bar_chart
+from stabilise.ui.charts.horizontal_bars import LABEL_WIDTH, VALUE_ROOM, WIDTH
+from stabilise.ui.charts.horizontal_bars import horizontal_bar_chart as bar_chart
 
 BY_KEY = {m.key: m for m in MEASURES}
 
@@ -40,3 +41,9 @@ def test_bars_run_from_zero_on_a_round_scale_and_a_missing_figure_draws_no_bar()
     assert region.text_x == LABEL_WIDTH + 6
     assert chart.has_data
     assert not bar_chart("n", "None", "", [("Us", None, "x", True)]).has_data
+
+
+def test_years_are_written_as_runs() -> None:
+    assert display.year_ranges([2017]) == "2017"
+    assert display.year_ranges([2018, 2019, 2020]) == "2018 to 2020"
+    assert display.year_ranges([2025, 2017, 2019, 2020, 2021]) == "2017, 2019 to 2021 and 2025"

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from stabilise.academy.models import AsyeRecord, Cohort
 from stabilise.caseloads.models import CaseloadSnapshot
+from stabilise.retention.models import EarlyWarningRule
 from stabilise.workforce.models import Absence, Assignment, Post, Team, Worker
 
 
@@ -76,4 +77,9 @@ def build_register() -> None:
         programme_start=today - dt.timedelta(days=100),
         practice_lead="Pat Lead",
         mentor=Worker.objects.get(worker_id="W2"),
+    )
+    # Early-warning rule 1 (the access matrix's ARGS): the live server's database was emptied
+    # of what the migrations seeded.
+    EarlyWarningRule.objects.update_or_create(
+        pk=1, defaults={"kind": "theme", "threshold": 3, "window_days": 60}
     )

@@ -13,6 +13,7 @@ import json
 import tempfile
 import zipfile
 from collections.abc import Callable
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -21,8 +22,13 @@ from playwright.sync_api import Page
 
 from stabilise.accounts.access import RULES
 from stabilise.accounts.models import Role, User
+from stabilise.analytics import dfe
+from stabilise.analytics.benchmark import census_day
+from stabilise.caseloads.models import CaseloadSnapshot
+from stabilise.workforce.models import Worker
 from tests.accounts.test_access_matrix import ARGS
-from tests.browser.conftest import AXE, sign_in
+from tests.browser.conftest import AXE, PASSWORD, sign_in
+from tests.conftest import authenticator
 from tests.workforce.council_files import small_council, write_folder
 
 pytestmark = pytest.mark.slow
@@ -220,3 +226,24 @@ def test_every_page_works_by_keyboard_alone(
     audit_page: Page, live_server, register: None, lead: User
 ) -> None:
     _check_every_page(audit_page, live_server.url, lead, _keyboard_and_skip_link)
+
+
+def test_the_benchmarks_a_councillor_reads_with_small_numbers_withheld_have_no_violation(
+    audit_page: Page, live_server, register: None
+) -> None:
+    # A snapshot just before the latest published 30 September starts the register before it,
+    # so the page has the register's figures of a handful of people: `c` to a councillor.
+    CaseloadSnapshot.objects.create(
+        worker=Worker.objects.get(worker_id="W1"),
+        date=census_day(dfe.years()[-1]) - timedelta(days=3),
+        cases=10,
+    )
+    councillor = User.objects.create_user(
+        username="councillor", password=PASSWORD, role=Role.COUNCILLOR
+    )
+    authenticator(councillor)
+    sign_in(audit_page, live_server.url, councillor)
+    audit_page.goto(live_server.url + reverse("benchmarks"))
+    assert audit_page.locator("#suppression-note").count() == 1
+    _axe(audit_page)
+    _keyboard_and_skip_link(audit_page)

@@ -45,6 +45,7 @@ def test_hr_records_an_exit_interview_with_weighted_themes(signed_in_client: Cli
     }
     page = signed_in_client.get(response["Location"]).content.decode()
     assert "Neighbouring council paid more." in page
+    assert "Exit interview saved" in page  # the confirmation shows on the page saved
     assert AuditEvent.objects.filter(worker__worker_id="W4", special_category=True).exists()
 
 

@@ -10,6 +10,7 @@ from django.core.management.base import CommandError
 from django.test import Client
 
 from stabilise.accounts.models import AuditEvent
+from stabilise.workforce.models import Worker
 from tests.ui.register import build_register
 
 
@@ -74,3 +75,9 @@ def test_the_command_lists_leavers_as_a_table_and_csv(register, capsys):
 def test_the_command_refuses_a_period_that_ends_before_it_starts(register):
     with pytest.raises(CommandError, match="on or before"):
         call_command("leavers", "list", "--from", "2025-01-01", "--to", "2024-01-01")
+
+
+def test_a_leavers_name_that_looks_like_a_formula_is_quoted_in_the_csv(register, capsys):
+    Worker.objects.filter(worker_id="W4").update(display_name="=HYPERLINK(1)")
+    call_command("leavers", "list", "--from", "2024-01-01", "--to", "2024-12-31", "--format", "csv")
+    assert capsys.readouterr().out.splitlines()[1].startswith("W4,'=HYPERLINK(1),")

@@ -3,7 +3,7 @@ from decimal import Decimal
 
 import pytest
 
-from stabilise.ui.charts import line_chart
+from stabilise.ui.charts.lines import line_chart
 from stabilise.ui.figures import month_ends
 from stabilise.ui.templatetags.stabilise_ui import fte, one_decimal, percent
 

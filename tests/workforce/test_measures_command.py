@@ -8,6 +8,7 @@ from django.core.management import CommandError, call_command
 
 from stabilise.workforce.importing import import_council
 from stabilise.workforce.management.commands.measures import month_ends
+from stabilise.workforce.models import Team
 
 pytestmark = pytest.mark.django_db
 
@@ -79,3 +80,9 @@ def test_month_ends_run_to_the_last_day_of_each_month_and_stop_at_the_end_date()
         dt.date(2024, 4, 10),
     ]
     assert month_ends(dt.date(2023, 12, 1), dt.date(2023, 12, 31)) == [dt.date(2023, 12, 31)]
+
+
+def test_a_team_id_that_looks_like_a_formula_is_quoted_in_the_csv(loaded, capsys):
+    Team.objects.filter(team_id="CP1").update(team_id="=CP1")
+    lines = run(capsys, "--as-at", "2021-01-04", "--by", "team", "--format", "csv").splitlines()
+    assert lines[1].startswith("2021-01-04,'=CP1,1.0,")

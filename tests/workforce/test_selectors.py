@@ -1,13 +1,23 @@
 import datetime as dt
+import math
 from pathlib import Path
+from typing import Any
 
 import polars as pl
 import pytest
 from polars.testing import assert_frame_equal
 
 from stabilise.analytics.frames import SCHEMAS, CouncilFrames
+from stabilise.analytics.measures import measures_at, measures_by, measures_series
+from stabilise.analytics.weekly_caseload import weekly_caseload_report, workers_above
+from stabilise.demo.export import export_council
+from stabilise.demo.simulation import simulate_council
 from stabilise.workforce.importing import import_council
-from stabilise.workforce.selectors import council_frames
+from stabilise.workforce.selectors import (
+    council_frames,
+    measures_frames,
+    weekly_caseload_frames,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -16,7 +26,8 @@ D = dt.date
 
 def _register() -> CouncilFrames:
     """Every column used at least once, blanks and nulls included; defaults already applied,
-    since the database stores them."""
+    since the database stores them. Text that CSV must quote and a date before 1970 (a
+    negative day number on the way from the database) too."""
     return CouncilFrames.of(
         teams=pl.DataFrame(
             {
@@ -42,9 +53,9 @@ def _register() -> CouncilFrames:
         workers=pl.DataFrame(
             {
                 "worker_id": ["W1", "W2"],
-                "display_name": ["Ann Smith", "Bob Jones"],
+                "display_name": ["Ann Smith", 'Jones, Robert "Bob"'],
                 "swe_number": ["SW12345", None],
-                "date_of_birth": [D(1985, 2, 3), None],
+                "date_of_birth": [D(1985, 2, 3), D(1960, 2, 29)],
                 "gender": [2, None],
                 "ethnicity": ["WBRI", None],
                 "qual_level": [2, None],
@@ -167,3 +178,168 @@ def test_an_empty_database_gives_empty_frames_of_the_right_types() -> None:
         frame = getattr(read, name)
         assert frame.is_empty()
         assert dict(frame.schema) == schema
+
+
+def test_a_reader_gets_only_the_frames_and_columns_it_names(tmp_path: Path) -> None:
+    _import(_register(), tmp_path)
+
+    read = council_frames(
+        columns={"assignments": ["assignment_id", "worker_id", "post_id"], "caseloads": ["cases"]}
+    )
+
+    named = ["assignment_id", "worker_id", "post_id"]
+    assert read.assignments.select(named).sort("assignment_id").rows() == [
+        ("A1", "W1", "P1"),
+        ("A2", "W2", "P2"),
+        ("A3", "W1", None),
+    ]
+    others = read.assignments.drop(named)
+    assert others.width == 13 and others.null_count().row(0) == (3,) * 13
+    assert dict(read.assignments.schema) == SCHEMAS["assignments"]
+    assert sorted(read.caseloads["cases"].to_list()) == [9, 15, 17]
+    assert read.caseloads["worker_id"].null_count() == 3
+    assert read.teams.is_empty() and read.workers.is_empty() and read.absences.is_empty()
+
+
+def test_asking_for_a_frame_or_column_the_register_does_not_have_is_an_error() -> None:
+    with pytest.raises(ValueError, match="the register has no frame leavers"):
+        council_frames(columns={"leavers": ["worker_id"]})
+    with pytest.raises(ValueError, match="the caseloads frame has no column team_id"):
+        council_frames(columns={"caseloads": ["worker_id", "team_id"]})
+
+
+def test_the_measures_read_keeps_the_week_of_caseloads_and_the_year_of_absences_a_date_uses(
+    tmp_path: Path,
+) -> None:
+    register = _register()
+    day = D(2021, 3, 1)
+    # Snapshots on D-7 (too old to count on D), D-6 (the oldest that can), D and D+1. The year
+    # to D begins after 1 March 2020 (D less a calendar year); the read keeps absences from a
+    # day earlier still, 29 February, and none before it or after D.
+    register = CouncilFrames.of(
+        **{n: getattr(register, n) for n in SCHEMAS if n not in ("caseloads", "absences")},
+        caseloads=pl.DataFrame(
+            {
+                "worker_id": ["W2"] * 4,
+                "date": [D(2021, 2, 22), D(2021, 2, 23), D(2021, 3, 1), D(2021, 3, 2)],
+                "cases": [1, 2, 3, 4],
+            }
+        ),
+        absences=pl.DataFrame(
+            {
+                "worker_id": ["W1"] * 5,
+                "start_date": [
+                    D(2020, 2, 28),
+                    D(2020, 2, 29),
+                    D(2020, 3, 1),
+                    D(2020, 3, 2),
+                    D(2021, 3, 2),
+                ],
+                "end_date": [
+                    D(2020, 2, 28),
+                    D(2020, 2, 29),
+                    D(2020, 3, 1),
+                    D(2020, 3, 2),
+                    D(2021, 3, 2),
+                ],
+                "reason": ["SIC"] * 5,
+                "working_days_lost": [0.25, 0.5, 0.75, 1.0, 0.1],
+            }
+        ),
+    )
+    _import(register, tmp_path)
+
+    read = measures_frames([day])
+
+    assert read.caseloads["date"].to_list() == [D(2021, 2, 23), D(2021, 3, 1)]
+    assert sorted(read.absences["start_date"].to_list()) == [
+        D(2020, 2, 29),
+        D(2020, 3, 1),
+        D(2020, 3, 2),
+    ]
+    assert read.workers.is_empty()
+    measures = measures_at(read, day)
+    assert (measures.cases, measures.working_days_lost_fte) == (3, 1.0)
+    assert measures == measures_at(council_frames(), day)
+
+
+# --- windowed reads against whole-register reads, on a simulated council ------------------------
+
+# Thirteen months of the demo council's daily records (about 250 people), 29 February 2024
+# among them.
+DEMO_START, DEMO_END = D(2023, 3, 1), D(2024, 3, 31)
+# Sums of fractional FTEs and days are equal to the last few bits only: Polars adds in
+# parallel, in no fixed order, so even two runs over the very same frames can differ there.
+CLOSE = {"rel_tol": 1e-12, "abs_tol": 1e-12}
+
+
+def _close(ours: Any, theirs: Any) -> bool:
+    """The same values, floats to CLOSE (dicts and lists compared item by item)."""
+    if isinstance(ours, dict) and isinstance(theirs, dict):
+        return ours.keys() == theirs.keys() and all(_close(ours[k], theirs[k]) for k in ours)
+    if isinstance(ours, list | tuple) and isinstance(theirs, list | tuple):
+        return len(ours) == len(theirs) and all(map(_close, ours, theirs))
+    if isinstance(ours, float) and isinstance(theirs, float):
+        return math.isclose(ours, theirs, **CLOSE)
+    return bool(ours == theirs)
+
+
+@pytest.fixture
+def demo_council(tmp_path: Path) -> CouncilFrames:
+    frames = simulate_council(seed=7, today=DEMO_END, start=DEMO_START)
+    export_council(frames, tmp_path / "demo")
+    result = import_council(tmp_path / "demo", imported_by="test")
+    assert result.ok, result.problems
+    return frames
+
+
+def test_the_measures_read_gives_the_same_measures_as_the_whole_register(
+    demo_council: CouncilFrames,
+) -> None:
+    whole = council_frames()
+    # Month ends for a series, 29 February, a Saturday (Friday's snapshots), the day after the
+    # Easter bank holidays, the first and last days of the records.
+    dates = [
+        D(2023, 3, 1),
+        D(2023, 9, 30),
+        D(2023, 12, 31),
+        D(2024, 1, 31),
+        D(2024, 2, 29),
+        D(2024, 3, 2),
+        D(2024, 4, 2),
+        D(2024, 3, 31),
+    ]
+
+    for by in (None, "team", "role"):
+        assert_frame_equal(
+            measures_series(measures_frames(dates), dates, by=by),
+            measures_series(whole, dates, by=by),
+            **CLOSE,
+        )
+    for day in dates:
+        one_day = measures_frames([day])
+        assert _close(measures_at(one_day, day).as_dict(), measures_at(whole, day).as_dict())
+        by_team = measures_by(one_day, day, "team")
+        assert _close(
+            {team: m.as_dict() for team, m in by_team.items()},
+            {team: m.as_dict() for team, m in measures_by(whole, day, "team").items()},
+        )
+    last_day = measures_at(whole, DEMO_END)
+    assert last_day.cases > 0 and last_day.working_days_lost_fte > 0, "a test with something in it"
+
+
+def test_the_weekly_caseload_read_gives_the_same_report_as_the_whole_register(
+    demo_council: CouncilFrames,
+) -> None:
+    whole = council_frames()
+
+    # A week whose thirteen weeks start before the records, one with a bank holiday Friday
+    # (Good Friday, 29 March 2024), and an ordinary one.
+    for week_ending in (D(2023, 5, 5), D(2023, 11, 17), D(2024, 3, 29)):
+        read = weekly_caseload_frames(week_ending)
+        assert _close(
+            weekly_caseload_report(read, week_ending).as_dict(),
+            weekly_caseload_report(whole, week_ending).as_dict(),
+        )
+        assert workers_above(read, week_ending, 18) == workers_above(whole, week_ending, 18)
+    assert workers_above(whole, D(2023, 11, 17), 18), "someone is above the threshold"

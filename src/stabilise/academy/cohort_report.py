@@ -14,6 +14,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from stabilise.analytics.academy import CohortRow, CohortTable, Progression
+from stabilise.reports.cells import append
 
 CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 RETAINED_OF_STARTED = "Retained of those who started (%)"
@@ -104,40 +105,41 @@ def cohort_workbook(table: CohortTable, steps: Sequence[Progression], council_na
     sheet = book.active
     assert sheet is not None
     sheet.title = "Cohorts"
-    sheet.append([f"{council_name}: ASYE cohorts as at {table.as_at.isoformat()}"])
+    append(sheet, [f"{council_name}: ASYE cohorts as at {table.as_at.isoformat()}"])
     sheet["A1"].font = Font(bold=True, size=14)
-    sheet.append([heading for _, heading in COLUMNS[:-1]])
+    append(sheet, [heading for _, heading in COLUMNS[:-1]])
     for row in [*table.cohorts, table.total]:
         values: list[Any] = [row.cohort, period_text(row.period)]
         values += [getattr(row, key) for key, _ in COLUMNS[2:-1]]
         values[-2:] = [None if v is None else round(v, 1) for v in values[-2:]]
-        sheet.append(values)
+        append(sheet, values)
     for cell in sheet[2]:
         cell.font = Font(bold=True)
     for cell in sheet[sheet.max_row]:
         cell.font = Font(bold=True)
     names = sorted({n for r in table.cohorts for n in r.leaving_destinations})
     where = book.create_sheet("Destinations")
-    where.append(["Cohort", *names])
+    append(where, ["Cohort", *names])
     for row in [*table.cohorts, table.total]:
-        where.append([row.cohort, *(row.leaving_destinations.get(n, 0) for n in names)])
+        append(where, [row.cohort, *(row.leaving_destinations.get(n, 0) for n in names)])
     progress = book.create_sheet("Progression")
-    progress.append(
-        ["Cohort", "Completed", "Senior practitioner", "Enhanced practitioner", "Manager"]
+    append(
+        progress, ["Cohort", "Completed", "Senior practitioner", "Enhanced practitioner", "Manager"]
     )
     for step in steps:
-        progress.append(
+        append(
+            progress,
             [
                 step.cohort,
                 step.completed,
                 step.senior_practitioner,
                 step.enhanced_practitioner,
                 step.manager,
-            ]
+            ],
         )
     notes = book.create_sheet("Definitions")
     for line in DEFINITIONS:
-        notes.append([line])
+        append(notes, [line])
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()

@@ -108,6 +108,24 @@ RULES: dict[str, frozenset[Role]] = {
     "exit_interview": frozenset({LEAD}),
     # Themes and destinations over time: counts (1 to 4 as c for all but the workforce lead).
     "exit_themes": AGGREGATES,
+    # The council's list of themes (add, rename, reorder, retire): the workforce lead, who runs
+    # exit interviews.
+    "exit_theme_list": frozenset({LEAD}),
+    # Early warnings (clusters of leavers): the workforce lead and service managers, who get
+    # the emails; the rules are the workforce lead's to set.
+    "early_warnings": frozenset({LEAD, SERVICE}),
+    "early_warning_rules": frozenset({LEAD}),
+    "early_warning_rule_new": frozenset({LEAD}),
+    "early_warning_rule": frozenset({LEAD}),
+    # Named workers in post whose circumstances are recent leavers': managers, a team manager
+    # their own teams' (visible_workers); never councillors.
+    "who_may_be_next": MANAGERS,
+    # The retention section's front page: everyone who opens any retention page (it lists only
+    # those they may open).
+    "retention": AGGREGATES,
+    # How long people stay (retention curves, stability): aggregates; a team manager's team
+    # curves are of their own teams, councillors' small numbers are c (survival_display).
+    "retention_curves": AGGREGATES,
 }
 
 

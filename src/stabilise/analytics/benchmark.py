@@ -6,7 +6,6 @@ otherwise, for a published authority, from the DfE's published figures. Everythi
 (region, England, other councils) is the DfE's published figures as they are, symbols and all.
 """
 
-import math
 import statistics
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -18,20 +17,7 @@ import polars as pl
 from stabilise.analytics import dfe, rates
 from stabilise.analytics.dfe import Authority
 from stabilise.analytics.measures import Measures
-
-SIMILAR_COUNT = 10
-# A council in another region counts as this many times further away in size. Councils in one
-# region recruit from the same pool of social workers and agencies (the regional agency pay
-# agreements are per region), so a neighbour of a similar size is the better comparison.
-OTHER_REGION_FACTOR = 1.5
-SIMILAR_RULE = (
-    "The ten councils nearest in size: social workers in post (FTE) on 30 September of the "
-    "year, compared as a ratio (100 against 120 FTE is as near as 500 against 600), where a "
-    f"council outside the region counts as {OTHER_REGION_FACTOR:g} times further away. Inner "
-    "and Outer London count as one region."
-)
-# Inner and Outer London boroughs share one labour market for social workers.
-SIMILARITY_REGION = {"Inner London": "London", "Outer London": "London"}
+from stabilise.analytics.similar_councils import SIMILAR_RULE, similar_councils
 
 OwnSource = Literal["register", "published"]
 
@@ -128,7 +114,11 @@ NOTHING = Figure(None)
 class Comparison:
     """One measure: the council's figure, its region's, England's, the median of its similar
     councils' (over those with a number), and its rank among every council with a number,
-    out of `ranked` (the council included). No figure, no rank."""
+    out of `ranked` (the council included). No figure, no rank.
+
+    `withheld`: the council's own figure rests on 1 to 4 people, so for those who see
+    aggregates only it is `c`, and its rank with it (`benchmark_suppression`); `similar_withheld`:
+    the similar councils were chosen by a size that is withheld, so their median is too."""
 
     measure: Measure
     own: Figure
@@ -137,6 +127,8 @@ class Comparison:
     similar_median: float | None
     rank: int | None
     ranked: int
+    withheld: bool = False
+    similar_withheld: bool = False
 
     def as_dict(self) -> dict[str, Any]:
         return {
@@ -190,22 +182,20 @@ class Benchmark:
     def census_day(self) -> date:
         return census_day(self.year)
 
+    @property
+    def similar_withheld(self) -> bool:
+        """The similar councils are chosen by the council's size: withheld when that is."""
+        return self.comparison("inpost_fte").withheld
+
     def comparison(self, key: str) -> Comparison:
         return next(c for c in self.comparisons if c.measure.key == key)
 
     def as_dict(self) -> dict[str, Any]:
         """JSON-ready: figures unrounded as computed or published, symbols as published."""
-        authority = self.authority
         return {
             "year": self.year,
             "census_day": self.census_day.isoformat(),
-            "authority": None
-            if authority is None
-            else {
-                "la_name": authority.la_name,
-                "old_la_code": authority.old_la_code,
-                "new_la_code": authority.new_la_code,
-            },
+            "authority": None if self.authority is None else self.authority.as_dict(),
             "region": self.region,
             "own_source": self.own_source,
             "part_year": self.part_year,
@@ -271,36 +261,6 @@ def _figures(row: Mapping[str, Any] | None) -> dict[str, Figure]:
 
 def _one_row(frame: pl.DataFrame) -> dict[str, Any] | None:
     return frame.row(0, named=True) if frame.height else None
-
-
-def _similarity_region(region: str | None) -> str | None:
-    return SIMILARITY_REGION.get(region, region) if region else region
-
-
-def similar_councils(
-    councils: pl.DataFrame, size: float | None, region: str | None, *, exclude: str | None
-) -> pl.DataFrame:
-    """The rows of `councils` (one year's local authorities) most similar to a council of
-    `size` in-post FTE in `region`: see SIMILAR_RULE. Councils with no published in-post FTE
-    (or none in post, like the Isles of Scilly) cannot be compared by size and are left out;
-    so is the council itself (`exclude`, its old LA code). Ties go to the name A to Z.
-    """
-    if size is None or size <= 0:
-        return councils.clear()
-    home = _similarity_region(region)
-    other_region = pl.col("region_name").replace(SIMILARITY_REGION) != pl.lit(home)
-    distance = (pl.col("inpost_fte") / size).log().abs() + pl.when(other_region).then(
-        math.log(OTHER_REGION_FACTOR)
-    ).otherwise(0.0)
-    candidates = councils.filter(pl.col("inpost_fte") > 0)
-    if exclude is not None:
-        candidates = candidates.filter(pl.col("old_la_code") != exclude)
-    return (
-        candidates.with_columns(_distance=distance)
-        .sort("_distance", "la_name")
-        .head(SIMILAR_COUNT)
-        .drop("_distance")
-    )
 
 
 def _rank(own: float | None, others: list[float], lowest_first: bool) -> tuple[int | None, int]:

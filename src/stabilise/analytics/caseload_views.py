@@ -75,7 +75,27 @@ def _worker_days(frames: CouncilFrames, dates: Sequence[date]) -> pl.DataFrame:
 
 def _team_averages(worker_days: pl.DataFrame) -> pl.DataFrame:
     holders = worker_days.filter(pl.col("caseload") >= 1)
-    return holders.group_by(parts.KEYS).agg(team_average=pl.col("caseload").mean())
+    return holders.group_by(parts.KEYS).agg(
+        team_average=pl.col("caseload").mean(),
+        team_cases=pl.col("caseload").sum().cast(pl.Int64),
+        team_case_holders=pl.len().cast(pl.Int64),
+    )
+
+
+def caseloads_beside_team_average(frames: CouncilFrames, dates: Sequence[date]) -> pl.DataFrame:
+    """One row per (as_at, worker with an assignment active that day): `team_id` (their main
+    assignment's), `caseload` (null when none is known) and their team's `team_average`,
+    `team_cases` and `team_case_holders` that day (null when the team had no case holder)."""
+    worker_days = _worker_days(frames, dates)
+    return worker_days.join(_team_averages(worker_days), on=parts.KEYS, how="left").select(
+        "as_at",
+        "worker_id",
+        pl.col(parts.GROUP).alias("team_id"),
+        "caseload",
+        "team_average",
+        "team_cases",
+        "team_case_holders",
+    )
 
 
 def caseload_history(
@@ -83,17 +103,8 @@ def caseload_history(
 ) -> list[CaseloadPoint]:
     """The worker's caseload on each of `dates` (oldest first) and the average caseload of the
     case holders of the team they were in that day."""
-    worker_days = _worker_days(frames, dates)
-    own = worker_days.filter(pl.col("worker_id") == worker_id).select(
-        "as_at", pl.col(parts.GROUP).alias("team_id"), "caseload"
-    )
-    averages = _team_averages(worker_days).rename({parts.GROUP: "team_id"})
-    rows = (
-        parts.as_at_frame(list(dates))
-        .join(own, on="as_at", how="left")
-        .join(averages, on=["as_at", "team_id"], how="left")
-        .sort("as_at")
-    )
+    own = caseloads_beside_team_average(frames, dates).filter(pl.col("worker_id") == worker_id)
+    rows = parts.as_at_frame(list(dates)).join(own, on="as_at", how="left").sort("as_at")
     return [
         CaseloadPoint(row["as_at"], row["team_id"], row["caseload"], row["team_average"])
         for row in rows.iter_rows(named=True)

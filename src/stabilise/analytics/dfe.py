@@ -156,6 +156,14 @@ class Authority:
     def label(self) -> str:
         return f"{self.la_name} ({self.old_la_code}, {self.new_la_code})"
 
+    def as_dict(self) -> dict[str, str]:
+        """JSON-ready: the name and both codes, as a benchmark names the authority."""
+        return {
+            "la_name": self.la_name,
+            "old_la_code": self.old_la_code,
+            "new_la_code": self.new_la_code,
+        }
+
     def names_and_codes(self) -> set[str]:
         """Everything the authority may be looked up by, in lower case; a joint return answers
         to each of its councils' names and codes as well as to the joined ones."""

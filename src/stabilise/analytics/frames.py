@@ -90,6 +90,21 @@ ASYE: dict[str, PolarsDataType] = {
     "review_9m_required": pl.Boolean,
 }
 
+# Past exit interviews (README, "Importing past exit interviews"): the file's columns. `themes`
+# is the file's text, "Name:weight; Name:weight".
+EXIT_INTERVIEWS: dict[str, PolarsDataType] = {
+    "worker_id": pl.String,
+    "left_on": pl.Date,
+    "status": pl.String,
+    "held_on": pl.Date,
+    "held_by": pl.String,
+    "regretted": pl.Boolean,
+    "would_return": pl.String,
+    "themes": pl.String,
+    "comments": pl.String,
+    "new_employer": pl.String,
+}
+
 SCHEMAS: Mapping[str, Mapping[str, PolarsDataType]] = {
     "teams": TEAMS,
     "posts": POSTS,
@@ -99,7 +114,10 @@ SCHEMAS: Mapping[str, Mapping[str, PolarsDataType]] = {
     "absences": ABSENCES,
 }
 # Frames beside the register's (which SCHEMAS lists, as the benchmarks and tests iterate it).
-OTHER_SCHEMAS: Mapping[str, Mapping[str, PolarsDataType]] = {"asye": ASYE}
+OTHER_SCHEMAS: Mapping[str, Mapping[str, PolarsDataType]] = {
+    "asye": ASYE,
+    "exit_interviews": EXIT_INTERVIEWS,
+}
 
 
 def _schema(name: str) -> Mapping[str, PolarsDataType]:
@@ -135,6 +153,7 @@ class CouncilFrames:
     caseloads: pl.DataFrame = field(default_factory=lambda: empty("caseloads"))
     absences: pl.DataFrame = field(default_factory=lambda: empty("absences"))
     asye: pl.DataFrame = field(default_factory=lambda: empty("asye"))
+    exit_interviews: pl.DataFrame = field(default_factory=lambda: empty("exit_interviews"))
 
     @classmethod
     def of(cls, **frames: pl.DataFrame) -> "CouncilFrames":

@@ -4,7 +4,8 @@ A leaver is measures.md's: an in-post assignment ending on a day L when the work
 assignment active on L+1 (measure_parts.leavers, the one definition). Beside it:
 
 - `joined_on`: the start of the employment that ended, the latest in-post start S on or before
-  L whose worker had no in-post assignment active on S-1 (a starter, in measures.md's words);
+  L whose worker had no in-post assignment active on S-1 (a starter, in measures.md's words:
+  measure_parts.starters);
   `service_days` = L - joined_on + 1 and `service_band` from SERVICE_BANDS.
 - `age_band` at L from the date of birth (AGE_BANDS, the DfE's bands).
 - `route` into social work: Frontline, Step Up, else the qualification level's label;
@@ -99,21 +100,8 @@ def _whole_years(born: pl.Expr, on: pl.Expr) -> pl.Expr:
 
 def _joined(leaving: pl.DataFrame, assignments: pl.DataFrame) -> pl.DataFrame:
     """Per leaving assignment (`_row`): when the employment began and where from."""
-    in_post = parts.prepare_assignments(assignments, pl.lit("")).filter("in_post")
-    origins = assignments.with_row_index("_row").select("_row", "start_origin")
-    others = in_post.select("worker_id", _os=pl.col("start_date"), _oe=pl.col("_end"))
-    continued = (
-        in_post.join(others, on="worker_id")
-        .filter(
-            (pl.col("_os") <= pl.col("start_date") - parts.ONE_DAY)
-            & (pl.col("_oe") >= pl.col("start_date") - parts.ONE_DAY)
-        )
-        .select("_row")
-    )
-    starts = (
-        in_post.join(continued, on="_row", how="anti")
-        .join(origins, on="_row")
-        .select("worker_id", _start=pl.col("start_date"), _origin=pl.col("start_origin"))
+    starts = parts.starters(assignments).select(
+        "worker_id", _start=pl.col("start_date"), _origin=pl.col("start_origin")
     )
     return (
         leaving.select("_row", "worker_id", "left_on")

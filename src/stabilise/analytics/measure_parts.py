@@ -169,6 +169,14 @@ def _carried_on(events: pl.DataFrame, others: pl.DataFrame, day: pl.Expr) -> pl.
     return events.join(others, on="worker_id").filter(_other_active_on(day)).select("_row")
 
 
+def _starting_employment(starts: pl.DataFrame, others: pl.DataFrame) -> pl.DataFrame:
+    """Of `starts` (in-post assignments), the starters of measures.md: those whose worker had
+    no in-post assignment active the day before (a move inside the council is not)."""
+    return starts.join(
+        _carried_on(starts, others, pl.col("start_date") - ONE_DAY), on="_row", how="anti"
+    )
+
+
 def _ending_employment(ends: pl.DataFrame, others: pl.DataFrame) -> pl.DataFrame:
     """Of `ends` (in-post assignments with an end date), the leavers of measures.md: those whose
     worker has no in-post assignment active the day after (a move inside the council is not)."""
@@ -189,6 +197,20 @@ def leavers(assignments: pl.DataFrame) -> pl.DataFrame:
     )
 
 
+def starters(assignments: pl.DataFrame) -> pl.DataFrame:
+    """Every starter in the sense of measures.md, whenever they started: the rows of an
+    assignments frame (all its columns) that begin a worker's employment. The counterpart of
+    `leavers`, for whatever needs the start of an employment (the retention curves)."""
+    prepared = prepare_assignments(assignments, pl.lit(""))
+    in_post = prepared.filter("in_post")
+    begins = _starting_employment(in_post, _others(in_post))
+    return (
+        assignments.with_row_index("_row")
+        .join(begins.select("_row"), on="_row", how="semi")
+        .drop("_row")
+    )
+
+
 def movements(assignments: pl.DataFrame, days: pl.DataFrame) -> list[pl.DataFrame]:
     """Starters and leavers in the year to each date.
 
@@ -202,9 +224,9 @@ def movements(assignments: pl.DataFrame, days: pl.DataFrame) -> list[pl.DataFram
     others = _others(in_post)
     starts = in_post.filter(_in_years(pl.col("start_date"), days))
     ends = in_post.filter(_in_years(pl.col("end_date"), days))
-    starters = starts.join(
-        _carried_on(starts, others, pl.col("start_date") - ONE_DAY), on="_row", how="anti"
-    ).select("worker_id", "fte", GROUP, pl.col("start_date").alias("event_on"))
+    starters = _starting_employment(starts, others).select(
+        "worker_id", "fte", GROUP, pl.col("start_date").alias("event_on")
+    )
     leavers = _ending_employment(ends, others).select(
         "worker_id", "fte", GROUP, pl.col("end_date").alias("event_on")
     )

@@ -168,6 +168,12 @@ def measures_at(frames: CouncilFrames, as_at: date) -> Measures:
     return _measures(measure_table(frames, [as_at], None).row(0, named=True))
 
 
+def measures_at_each(frames: CouncilFrames, dates: Sequence[date]) -> list[Measures]:
+    """The whole council's measures on each of `dates`, in the order given: `measures_at` for
+    each, worked out in one pass over the register."""
+    return [_measures(row) for row in measures_series(frames, dates).iter_rows(named=True)]
+
+
 def measures_by(frames: CouncilFrames, as_at: date, by: Breakdown) -> dict[str, Measures]:
     """The measures on `as_at` for each team (keyed by `team_id`) or role (`org_role`, e.g. "5"),
     or for each value of an expression over the assignments' and posts' columns (as a string).

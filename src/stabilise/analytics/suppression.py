@@ -64,6 +64,9 @@ RESTS_ON: dict[str, tuple[tuple[str, Kind], ...]] = {
     "leavers_headcount": (("leavers_headcount", "count"),),
     "leavers_fte": (("leavers_headcount", "count"),),
     "turnover_rate_fte": (("leavers_headcount", "count"), ("inpost_headcount", "count")),
+    # The DfE also publishes these two by headcount; the benchmark works them out alike.
+    "turnover_rate_headcount": (("leavers_headcount", "count"), ("inpost_headcount", "count")),
+    "agency_rate_headcount": (("agency_headcount", "count"), ("inpost_headcount", "count")),
     # A team's cases are the sum of its case holders' caseloads: one case holder's total is theirs.
     "cases": (("cases", "count"), ("case_holders_fte", "fte")),
     "case_holders_fte": (("case_holders_fte", "fte"),),

@@ -19,11 +19,12 @@ from stabilise.analytics.benchmark import (
     census_day,
     register_begins,
 )
-from stabilise.analytics.measures import Measures, measures_at
+from stabilise.analytics.benchmark_years import BenchmarkOverTheYears, benchmark_over_the_years
+from stabilise.analytics.measures import Measures, measures_at, measures_at_each
 from stabilise.caseloads.models import CaseloadSnapshot
 from stabilise.figures.cache import figures
 from stabilise.workforce.models import Absence, Assignment
-from stabilise.workforce.selectors import council_frames
+from stabilise.workforce.selectors import measures_frames
 
 
 class BenchmarkError(LookupError):
@@ -57,7 +58,7 @@ class Register:
     begins: date
 
 
-def _register_begins() -> date | None:
+def register_first_day() -> date | None:
     """The day the register begins (analytics' `register_begins`), from four minima rather than
     from frames: the frames for one day hold only that week's caseloads."""
     return register_begins(
@@ -74,12 +75,10 @@ def register_measures(year: int) -> Register | None:
     register has no local data for that day: it begins later, or has nobody in post then.
     The published figures, if any, are used instead of rates over a handful of records."""
     day = census_day(year)
-    begins = _register_begins()
+    begins = register_first_day()
     if begins is None or begins > day:
         return None
-    # Caseload on D is the latest snapshot in the six days before it: only those are read.
-    frames = council_frames(caseloads_on=[day])
-    measures = measures_at(frames, day)
+    measures = measures_at(measures_frames([day]), day)
     return Register(measures, begins) if measures.inpost_fte > 0 else None
 
 
@@ -125,3 +124,52 @@ def council_benchmark(year: int | None = None, la: str | None = None) -> Council
         region = settings.COUNCIL_REGION
         raise BenchmarkError(f"STABILISE_REGION is {region!r}: {error}", "la") from error
     return CouncilBenchmark(settings.COUNCIL_NAME, result, ours=True)
+
+
+@dataclass(frozen=True)
+class CouncilOverTheYears:
+    """The benchmark of every published year and the name the council goes by on a page."""
+
+    name: str
+    over_the_years: BenchmarkOverTheYears
+    ours: bool
+
+
+def register_measures_by_year(begins: date | None) -> dict[int, Measures]:
+    """The council's register measures at 30 September of each published year it has local
+    data for (as `register_measures` decides, year by year), read in one go: only the caseloads
+    that can count on those days, and every day's measures in one pass."""
+    days = {year: census_day(year) for year in dfe.years()}
+    days = {year: day for year, day in days.items() if begins is not None and begins <= day}
+    if not days:
+        return {}
+    frames = measures_frames(list(days.values()))
+    measures = zip(days, measures_at_each(frames, list(days.values())), strict=True)
+    return {year: m for year, m in measures if m.inpost_fte > 0}
+
+
+def council_over_the_years(la: str | None = None) -> CouncilOverTheYears:
+    """Every published year's benchmark (see `council_benchmark`) of the published authority
+    `la` from its published figures alone, or without `la`, of this council with its
+    register's measures in the years it has local data, its published figures (if it is a
+    published authority) in the others."""
+    try:
+        if la:
+            asked_for = dfe.find_authority(la)
+            return CouncilOverTheYears(
+                asked_for.la_name, benchmark_over_the_years(asked_for), ours=False
+            )
+        authority = _configured_authority(latest_year())
+        begins = register_first_day()
+        result = benchmark_over_the_years(
+            authority,
+            register_measures_by_year(begins),
+            None if authority else settings.COUNCIL_REGION,
+            register_from=begins,
+        )
+    except dfe.UnknownAuthorityError as error:
+        raise BenchmarkError(str(error), "la") from error
+    except dfe.UnknownRegionError as error:
+        region = settings.COUNCIL_REGION
+        raise BenchmarkError(f"STABILISE_REGION is {region!r}: {error}", "la") from error
+    return CouncilOverTheYears(settings.COUNCIL_NAME, result, ours=True)

@@ -8,9 +8,15 @@ from django.db import models
 
 
 class CaseloadSnapshot(models.Model):
-    # The key is the worker and the day: one index serves lookups by worker and the import's
-    # matching, and a million-row import pays for no other (a surrogate id and a date index
-    # made PostgreSQL's insert three times slower). Reads by date scan, which is fast enough.
+    # The key is the worker and the day: it serves lookups by worker and the import's matching,
+    # and rows are inserted in its order. Reads by date (a week of snapshots for the measures,
+    # thirteen for the weekly report) go two ways (benchmarks/README.md):
+    # - PostgreSQL has an index on the date as well (migration 0002): 9 ms for a week of 2.7
+    #   million rows instead of a 180 ms scan, at a cost within the import benchmark's noise;
+    # - SQLite has none: there it made a million-row import's write 40-180 % slower, and
+    #   SQLite, with no statistics of ranges, also took it for wide ranges, reading most of the
+    #   table row by row through it. The readers (workforce/selectors.py) go worker by worker
+    #   through the key instead, one short range each: 30 ms for a week.
     pk = models.CompositePrimaryKey("worker", "date")
     worker = models.ForeignKey(
         "workforce.Worker",

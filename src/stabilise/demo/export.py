@@ -11,7 +11,8 @@ import polars as pl
 
 from stabilise.analytics.frames import CouncilFrames, conform
 
-FILE_ORDER = ("teams", "posts", "workers", "assignments", "caseloads", "absences", "asye")
+FILE_ORDER = ("teams", "posts", "workers", "assignments", "caseloads", "absences", "asye",
+              "exit_interviews")
 # The asye frame also says whether a 9-month review was asked for; the file does not carry it.
 NOT_IN_FILE = {"asye": ["review_9m_required"]}
 

@@ -13,13 +13,13 @@ from stabilise.demo.story import OVERSEAS, TO_AGENCY
 
 RESIGNATION, VOLUNTARY_REDUNDANCY, DISMISSED, RETIRED = 1, 2, 4, 5
 MOVED_WITHIN_LA, OTHER_REASON, REASON_NOT_KNOWN, REASON_NOT_COLLECTED = 7, 8, 9, 10
-DEST_AGENCY, DEST_NOT_KNOWN, DEST_NOT_COLLECTED = 3, 8, 9
+DEST_OTHER_LA, DEST_AGENCY, DEST_NOT_KNOWN, DEST_NOT_COLLECTED = 1, 3, 8, 9
 NEWLY_QUALIFIED, FROM_OUTSIDE_ENGLAND, FROM_AGENCY, ORIGIN_NOT_KNOWN = 1, 3, 4, 9
 
 REASON_SHARES = ((RESIGNATION, 0.80), (VOLUNTARY_REDUNDANCY, 0.01), (DISMISSED, 0.02),
                  (MOVED_WITHIN_LA, 0.04), (OTHER_REASON, 0.05), (REASON_NOT_KNOWN, 0.08))
 # Resignations other than to agency work; the agency share comes from the story.
-RESIGNATION_DESTINATIONS = ((1, 0.30), (2, 0.02), (4, 0.10), (5, 0.06), (6, 0.14), (7, 0.04),
+RESIGNATION_DESTINATIONS = ((DEST_OTHER_LA, 0.30), (2, 0.02), (4, 0.10), (5, 0.06), (6, 0.14), (7, 0.04),
                             (DEST_NOT_KNOWN, 0.24))
 OTHER_DESTINATIONS = ((DEST_NOT_KNOWN, 0.5), (7, 0.3), (6, 0.2))
 # Where experienced starters come from, other than outside England (from the story).

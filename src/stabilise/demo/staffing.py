@@ -160,14 +160,19 @@ class Register:
                             contract="fixed_term" if fixed else "permanent", origin=origin,
                             fixed_weeks=int(self.rng.choice([52, 78, 104])))
 
-    def leave(self, post: Post, last_day: date, reason: int | None = None) -> None:
-        """The holder leaves the council; the post falls vacant."""
+    def leave(self, post: Post, last_day: date, reason: int | None = None,
+              destination: int | None = None) -> None:
+        """The holder leaves the council; the post falls vacant. A `destination` given is known
+        already (a neighbour recruiting), so it is recorded with the reason as they are."""
         holder = post.holder
         assert holder is not None
         self.end(holder, last_day)
-        holder.end_reason, holder.end_destination = why_leaving(
-            self.rng, last_day, self.today, reason
-        )
+        if destination is not None and reason is not None:
+            holder.end_reason, holder.end_destination = reason, destination
+        else:
+            holder.end_reason, holder.end_destination = why_leaving(
+                self.rng, last_day, self.today, reason
+            )
         post.holder = None
         if holder.end_destination == DEST_AGENCY and self.rng.random() < 0.35:
             back = last_day + int(self.rng.integers(3, 13)) * WEEK

@@ -15,8 +15,12 @@ The story, told to councillors in the demo:
   a market supplement for hard-to-fill posts and, from October 2023, the regional agency
   pay cap; agency workers are offered permanent posts.
 - 2024-2026: leavers, vacancies and agency use fall back; caseloads ease.
+- April 2026: Northshire County Council, over the northern border, raises its social workers'
+  pay; within two months four experienced workers from the north teams leave to join it
+  (PAY_RISES). Exit interviews show Pay, and the early-warning rules catch it.
 """
 
+from dataclasses import dataclass
 from datetime import date
 
 import numpy as np
@@ -68,3 +72,25 @@ TO_AGENCY = Trend({2018: 0.1, 2019: 0.1, 2020: 0.1, 2021: 0.18, 2022: 0.24, 2023
 OVERSEAS = Trend({2018: 0.02, 2021: 0.03, 2022: 0.12, 2023: 0.2, 2024: 0.1, 2025: 0.06})
 # Chance that filling a post covered by agency means the agency worker takes it permanently.
 CONVERSION = Trend({2018: 0.08, 2022: 0.08, 2023: 0.3, 2024: 0.4, 2025: 0.3, 2026: 0.3})
+
+
+@dataclass(frozen=True)
+class PayRise:
+    """A neighbouring council pays more and, in the weeks after, recruits experienced workers
+    from the teams nearest to it: `leavers` of them resign to join it, each on a Friday within
+    `weeks` of `on`."""
+
+    employer: str
+    on: date
+    weeks: int
+    leavers: int
+    team_ids: tuple[str, ...]
+    why: str
+
+
+PAY_RISES: tuple[PayRise, ...] = (
+    PayRise("Northshire County Council", date(2026, 4, 13), 8, 4, ("CA1", "CP1", "CLA1", "FF2"),
+            "Northshire raises social workers' pay by a £4,000 market supplement"),
+)
+# Who a neighbour's recruiters reach: experienced, settled permanent staff.
+PAY_RISE_MIN_YEARS_QUALIFIED = 4

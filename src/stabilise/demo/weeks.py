@@ -1,7 +1,8 @@
 """Week by week from the day records begin: who leaves, who is appointed, who covers.
 
-Every week, in this order: the establishment changes; people leave (their last day is the
-Friday) and fixed-term contracts end; agency bookings end; newly qualified workers finish their
+Every week, in this order: the establishment changes; a neighbour's pay rise picks who it
+recruits (story.PAY_RISES); people leave (their last day is the Friday) and fixed-term contracts
+end; agency bookings end; newly qualified workers finish their
 ASYE year and move to teams; vacancies are filled (by promotion, internal move, an agency worker
 going permanent or an external appointment); an ASYE cohort starts in March and September;
 vacancies are covered by agency; agency capacity is added during surges. Everyone starts on a
@@ -23,10 +24,25 @@ from stabilise.demo.establishment import (
     intake_dates,
     monday_on_or_after,
 )
-from stabilise.demo.reasons import FROM_AGENCY, NEWLY_QUALIFIED, OTHER_REASON, RETIRED, where_from
+from stabilise.demo.reasons import (
+    DEST_OTHER_LA,
+    FROM_AGENCY,
+    NEWLY_QUALIFIED,
+    OTHER_REASON,
+    RESIGNATION,
+    RETIRED,
+    where_from,
+)
 from stabilise.demo.register import Assignment, Post
 from stabilise.demo.staffing import DAY, WEEK, Register
-from stabilise.demo.story import CONVERSION, LEAVING, RECRUIT_WEEKS
+from stabilise.demo.story import (
+    CONVERSION,
+    LEAVING,
+    PAY_RISE_MIN_YEARS_QUALIFIED,
+    PAY_RISES,
+    RECRUIT_WEEKS,
+    PayRise,
+)
 
 BASE_TURNOVER = 0.145  # a year, for an ordinary case holder in an ordinary year
 RETIRING = 0.25 / 52  # a week, from 60
@@ -49,6 +65,9 @@ class Weeks:
         self.rng: np.random.Generator = register.rng
         self.intakes = intake_dates(register.start.year - 2, register.today.year + 1)
         self.extras: Extras = []
+        # Holders a neighbour has recruited (assignment id → their last Friday): they have
+        # given notice, so neither leave otherwise nor move first.
+        self.recruited: dict[str, date] = {}
 
     def run(self) -> None:
         monday = monday_on_or_after(self.r.start)
@@ -59,6 +78,9 @@ class Weeks:
     def week(self, monday: date) -> None:
         friday, sunday, next_monday = monday + 4 * DAY, monday + 6 * DAY, monday + WEEK
         self.change_establishment(sunday, next_monday)
+        for rise in PAY_RISES:
+            if monday_on_or_after(rise.on) == monday:
+                self.neighbour_recruits(rise, monday)
         self.leavers(monday, friday, sunday)
         self.agency_ends(monday, friday)
         self.graduations(sunday, next_monday)
@@ -101,12 +123,34 @@ class Weeks:
 
     # --- leaving ---------------------------------------------------------------------------
 
+    def neighbour_recruits(self, rise: PayRise, monday: date) -> None:
+        """Experienced permanent holders in the teams nearest the neighbour accept its offers,
+        each leaving on a different Friday of the weeks that follow."""
+        candidates = [
+            p for p in self.r.posts
+            if p.team_id in rise.team_ids and p.holder is not None and not p.closing
+            and p.org_role in (SENIOR_PRACTITIONER, CASE_HOLDER)
+            and p.holder.contract == "permanent"
+            and p.holder.start_date <= monday - 52 * WEEK
+            and self.r.years_qualified(p.holder.worker_id, monday) >= PAY_RISE_MIN_YEARS_QUALIFIED
+        ]
+        chosen = self.rng.permutation(len(candidates))[: rise.leavers]
+        weeks = sorted(self.rng.choice(rise.weeks, size=len(chosen), replace=False).tolist())
+        for index, week in zip(chosen.tolist(), weeks, strict=True):
+            holder = candidates[index].holder
+            assert holder is not None
+            self.recruited[holder.assignment_id] = monday + week * WEEK + 4 * DAY
+
     def leavers(self, monday: date, friday: date, sunday: date) -> None:
         # One draw per post per week, made together: far quicker than one call per post.
         draws = self.rng.random(len(self.r.posts)).tolist()
         for post, draw in zip(self.r.posts, draws, strict=True):
             holder = post.holder
             if holder is None or holder.start_date > monday - 4 * WEEK:
+                continue
+            if holder.assignment_id in self.recruited:
+                if self.recruited[holder.assignment_id] <= friday:
+                    self.r.leave(post, friday, RESIGNATION, destination=DEST_OTHER_LA)
                 continue
             if holder.planned_end is not None and holder.planned_end <= friday:
                 self.fixed_term_ends(post, holder, friday, sunday)
@@ -213,7 +257,8 @@ class Weeks:
             holder = other.holder
             if (holder is None or other.org_role != from_role or other.team_id == ACADEMY
                     or other.post_id == post.post_id or holder.contract != "permanent"
-                    or holder.start_date > start - 52 * WEEK):
+                    or holder.start_date > start - 52 * WEEK
+                    or holder.assignment_id in self.recruited):
                 continue
             if post.org_role == SENIOR_PRACTITIONER and self.r.years_qualified(
                 holder.worker_id, start

@@ -29,7 +29,7 @@ def warm_figures(today: date | None = None) -> float:
     """Compute and keep today's figures; the seconds it took."""
     from stabilise.academy.selectors import cohort_figures, mentor_figures, next_intake
     from stabilise.analytics.weekly_caseload import last_friday
-    from stabilise.benchmarks.selectors import latest_year, register_measures
+    from stabilise.benchmarks.views import comparison_shown
     from stabilise.figures.register import register_frames
     from stabilise.reports.weekly_caseload.selectors import default_week_ending, weekly_caseload
     from stabilise.retention.selectors import leavers_between, leavers_without_caseloads
@@ -46,7 +46,8 @@ def warm_figures(today: date | None = None) -> float:
         team_figures(team_id, today)
     history_frames(last_friday(today))
     weekly_caseload(default_week_ending())
-    register_measures(latest_year())
+    for suppress in (False, True):  # as managers see it, and as councillors do
+        comparison_shown(None, None, suppress)
     cohort_figures(today)
     mentor_figures(today, next_intake(today))
     leavers_without_caseloads()

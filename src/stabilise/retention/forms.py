@@ -1,4 +1,8 @@
-"""The exit-interview form (HR) and the leaver's questionnaire: one weight field per theme."""
+"""The exit-interview form (HR) and the leaver's questionnaire: one weight field per theme.
+
+The themes offered are those in use; HR's form of an interview also shows any retired theme it
+already cites, so that its answer is seen and kept (a retired theme keeps its past answers).
+"""
 
 from typing import Any
 
@@ -25,14 +29,27 @@ class AnswersForm(forms.Form):
         required=False,
         label="Would they come back?",
     )
+    new_employer = forms.CharField(
+        required=False,
+        max_length=200,
+        label="Where they are going (the new employer, if known)",
+    )
     comments = forms.CharField(widget=forms.Textarea, required=False, label="In their words")
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, interview: ExitInterview | None = None, **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
-        self.theme_list = list(Theme.objects.filter(in_use=True))
+        offered = Theme.objects.filter(in_use=True)
+        if interview is not None:
+            offered = Theme.objects.filter(in_use=True) | Theme.objects.filter(
+                cited__interview=interview
+            )
+        self.theme_list = list(offered.distinct())
         for theme in self.theme_list:
+            label = theme.name if theme.in_use else f"{theme.name} (no longer offered)"
             self.fields[f"theme_{theme.pk}"] = forms.ChoiceField(
-                choices=WEIGHTS, initial=NOT_CITED, label=theme.name, required=False
+                choices=WEIGHTS, initial=NOT_CITED, label=label, required=False
             )
 
     def theme_fields(self) -> list[forms.BoundField]:
@@ -53,6 +70,7 @@ class AnswersForm(forms.Form):
             "regretted": {True: "yes", False: "no"}.get(interview.regretted, ""),  # type: ignore[arg-type]
             "would_return": interview.would_return,
             "comments": interview.comments,
+            "new_employer": interview.new_employer,
             "status": interview.status,
             "held_on": interview.held_on.isoformat() if interview.held_on else "",
             "held_by": interview.held_by,

@@ -65,14 +65,15 @@ def exit_interview(request: HttpRequest, worker_id: str) -> HttpResponse:
         return render(request, "retention/exit_interview.html", {"worker": worker})
     interview = ExitInterview.objects.filter(worker=worker, left_on=left_on).first()
     link = None
-    form = InterviewForm(initial=InterviewForm.initial_from(interview))
+    form = InterviewForm(initial=InterviewForm.initial_from(interview), interview=interview)
     if request.method == "POST" and request.POST.get("action") == "link":
         token = services.questionnaire_link(worker=worker, left_on=left_on, now=timezone.now())
         link = request.build_absolute_uri(reverse("exit_questionnaire", args=[token]))
         record(request, "changed", worker, detail="exit questionnaire link made")
         interview = ExitInterview.objects.get(worker=worker, left_on=left_on)
+        form = InterviewForm(initial=InterviewForm.initial_from(interview), interview=interview)
     elif request.method == "POST":
-        form = InterviewForm(request.POST)
+        form = InterviewForm(request.POST, interview=interview)
         if form.is_valid():
             data = form.cleaned_data
             services.record_interview(
@@ -84,6 +85,7 @@ def exit_interview(request: HttpRequest, worker_id: str) -> HttpResponse:
                 regretted=form.regretted_value(),
                 would_return=data["would_return"],
                 comments=data["comments"],
+                new_employer=data["new_employer"],
                 themes=form.themes(),
             )
             record(request, "changed", worker, special=True, detail="exit interview")
@@ -123,6 +125,7 @@ def exit_questionnaire(request: HttpRequest, token: str) -> HttpResponse:
                 regretted=form.regretted_value(),
                 would_return=form.cleaned_data["would_return"],
                 comments=form.cleaned_data["comments"],
+                new_employer=form.cleaned_data["new_employer"],
             )
         except services.LinkRefused as refused:
             return render(

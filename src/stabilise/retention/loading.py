@@ -47,6 +47,7 @@ def write_exit_interviews(
             "regretted": r["regretted"],
             "would_return": r["would_return"] or "",
             "comments": r["comments"] or "",
+            "new_employer": r["new_employer"] or "",
         }
         for r in file_rows
     ]

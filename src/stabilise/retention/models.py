@@ -5,13 +5,15 @@ lead sees them (accounts.access.sees_special_category); everyone else sees count
 """
 
 from django.db import models
+from django.db.models.functions import Lower
 from simple_history.models import HistoricalRecords
 
 from stabilise.workforce.models import Worker
 
 
 class Theme(models.Model):
-    """A reason a leaver may give, from a list the council edits (seeded by migration 0002)."""
+    """A reason a leaver may give, from a list the council edits (seeded by migration 0002;
+    edited on the theme list page, services.add_theme and friends)."""
 
     name = models.CharField(max_length=100, unique=True)
     position = models.PositiveSmallIntegerField(default=0)
@@ -21,6 +23,10 @@ class Theme(models.Model):
 
     class Meta:
         ordering = ["position", "name"]
+        constraints = [
+            # "Pay" and "pay" would split one reason's counts in two.
+            models.UniqueConstraint(Lower("name"), name="theme_name_unique_ignoring_case")
+        ]
 
     def __str__(self) -> str:
         return self.name
@@ -55,6 +61,8 @@ class ExitInterview(models.Model):
     regretted = models.BooleanField(null=True, blank=True)
     would_return = models.CharField(max_length=5, choices=WouldReturn.choices, blank=True)
     comments = models.TextField(blank=True)
+    # Who they are going to: "which councils and agencies take our staff".
+    new_employer = models.CharField(max_length=200, blank=True)
     themes: "models.ManyToManyField[Theme, InterviewTheme]" = models.ManyToManyField(
         Theme, through="InterviewTheme", related_name="interviews"
     )
@@ -104,3 +112,7 @@ class QuestionnaireLink(models.Model):
 
     def __str__(self) -> str:
         return f"Questionnaire link for {self.interview}"
+
+
+# Early warnings live in a module of their own; imported here so that Django finds them.
+from stabilise.retention.alert_models import EarlyWarning, EarlyWarningRule  # noqa: E402, F401

@@ -3,12 +3,13 @@
 from datetime import date, timedelta
 
 import polars as pl
+from django.db.models import Count
 
-from stabilise.analytics.exit_themes import CITED
+from stabilise.analytics.exit_themes import CITED, EMPLOYERS
 from stabilise.analytics.leavers import CASELOAD_WINDOW_DAYS, TREND_DAYS, leaver_table
 from stabilise.figures.cache import figures
 from stabilise.figures.register import register_frames
-from stabilise.retention.models import ExitInterview, InterviewTheme
+from stabilise.retention.models import ExitInterview, InterviewTheme, Theme
 from stabilise.workforce.selectors import council_frames
 
 # Snapshots older than this before the first leaving day asked for cannot change the table.
@@ -46,11 +47,20 @@ def leaving_days_of(worker_id: str) -> list[date]:
     return table.filter(pl.col("worker_id") == worker_id)["left_on"].to_list()
 
 
-def interviews_by_leaving() -> dict[tuple[str, date], ExitInterview]:
-    """Every exit interview keyed by (worker_id, left_on)."""
-    return {
-        (i.worker.worker_id, i.left_on): i for i in ExitInterview.objects.select_related("worker")
-    }
+def interviews_by_leaving(worker_id: str | None = None) -> dict[tuple[str, date], ExitInterview]:
+    """Every exit interview (or one worker's) keyed by (worker_id, left_on)."""
+    interviews = ExitInterview.objects.select_related("worker")
+    if worker_id is not None:
+        interviews = interviews.filter(worker__worker_id=worker_id)
+    return {(i.worker.worker_id, i.left_on): i for i in interviews}
+
+
+def new_employers() -> pl.DataFrame:
+    """One row per exit interview naming the new employer: worker_id, left_on, new_employer."""
+    rows = ExitInterview.objects.exclude(new_employer="").values_list(
+        "worker__worker_id", "left_on", "new_employer"
+    )
+    return pl.DataFrame(list(rows), schema=EMPLOYERS, orient="row")
 
 
 def cited_themes() -> pl.DataFrame:
@@ -59,3 +69,9 @@ def cited_themes() -> pl.DataFrame:
         "interview__worker__worker_id", "interview__left_on", "theme__name", "weight"
     )
     return pl.DataFrame(list(rows), schema=CITED, orient="row")
+
+
+def themes_with_counts() -> list[Theme]:
+    """The council's themes in order, retired ones too, each with `cited_in`: how many exit
+    interviews cite it."""
+    return list(Theme.objects.annotate(cited_in=Count("cited")).order_by("position", "name"))

@@ -10,14 +10,18 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
-from stabilise.accounts.access import sees_special_category
+from stabilise.accounts.access import may_open, sees_special_category
 from stabilise.analytics.exit_themes import (
+    QuarterTable,
     destinations_by_quarter,
+    employers_by_quarter,
+    main_themes_of_each,
+    quarter_table,
     themes_by,
     themes_by_quarter,
 )
-from stabilise.analytics.suppression import count_or_c
-from stabilise.retention.selectors import cited_themes, leavers_between
+from stabilise.analytics.suppression import count_or_c, withheld_unless
+from stabilise.retention.selectors import cited_themes, leavers_between, new_employers
 from stabilise.retention.views import parse_day
 
 YEARS = 2
@@ -27,15 +31,42 @@ BREAKDOWN_LABELS = {
     "service_band": "Length of service",
     "route": "Route into social work",
 }
-ARROWS = {"up": "Up", "down": "Down", "steady": "Steady", None: ""}
+# The direction against the quarter before, as a screen reader says it and as the eye reads it.
+DIRECTIONS = {"up": ("↑", "up on the quarter before"), "down": ("↓", "down on the quarter before")}
 
 
-def _shown(table: pl.DataFrame, suppress: bool) -> list[dict[str, Any]]:
-    rows = table.to_dicts()
-    for row in rows:
-        row["shown"] = count_or_c(row["leavers"]) if suppress else row["leavers"]
-        row["arrow"] = ARROWS.get(row.get("direction"), "")
+def _quarter_table(table: QuarterTable, suppress: bool) -> dict[str, Any]:
+    return {"quarters": table.quarters, "rows": _quarter_rows(table, suppress)}
+
+
+def _quarter_rows(table: QuarterTable, suppress: bool) -> list[dict[str, Any]]:
+    """A row a theme or destination, a cell a quarter. With `suppress`, 1 to 4 is `c`, and so is
+    a direction that would tell one such count from the one before."""
+
+    def shown(count: int) -> int | str | None:
+        return count_or_c(count) if suppress else count
+
+    rows = []
+    for row in table.rows:
+        cells = []
+        for index, (count, direction) in enumerate(zip(row.leavers, row.directions, strict=True)):
+            before = row.leavers[index - 1] if index else None
+            if suppress:
+                direction = withheld_unless(direction, count, before)
+            arrow, words = DIRECTIONS.get(direction or "", ("", ""))
+            cells.append({"shown": shown(count), "arrow": arrow, "words": words})
+        rows.append({"name": row.name, "cells": cells, "total": shown(row.total)})
     return rows
+
+
+def _main_themes(by_column: pl.DataFrame, column: str, suppress: bool) -> list[dict[str, Any]]:
+    return [
+        {
+            "group": group.group,
+            "themes": [(theme, count_or_c(n) if suppress else n) for theme, n in group.themes],
+        }
+        for group in main_themes_of_each(by_column, column)
+    ]
 
 
 @login_required
@@ -44,16 +75,24 @@ def exit_themes(request: HttpRequest) -> HttpResponse:
     left_to, _ = parse_day(request.GET.get("to"), today)
     left_from, _ = parse_day(request.GET.get("from"), left_to - timedelta(days=365 * YEARS))
     leavers = leavers_between(left_from, left_to)
-    cited = cited_themes().filter(pl.col("left_on").is_between(left_from, left_to))
+    in_period = pl.col("left_on").is_between(left_from, left_to)
+    cited = cited_themes().filter(in_period)
+    employers = new_employers().filter(in_period)
     suppress = not sees_special_category(request.user)  # type: ignore[arg-type]
     context = {
         "left_from": left_from,
         "left_to": left_to,
         "suppress": suppress,
-        "themes": _shown(themes_by_quarter(cited), suppress),
-        "destinations": _shown(destinations_by_quarter(leavers), suppress),
+        "themes": _quarter_table(quarter_table(themes_by_quarter(cited), "theme"), suppress),
+        "destinations": _quarter_table(
+            quarter_table(destinations_by_quarter(leavers), "destination"), suppress
+        ),
+        "edits_themes": may_open(request.user, "exit_theme_list"),  # type: ignore[arg-type]
+        "employers": _quarter_table(
+            quarter_table(employers_by_quarter(employers), "new_employer"), suppress
+        ),
         "breakdowns": [
-            (label, column, _shown(themes_by(cited, leavers, column), suppress))
+            (label, _main_themes(themes_by(cited, leavers, column), column, suppress))
             for column, label in BREAKDOWN_LABELS.items()
         ],
     }

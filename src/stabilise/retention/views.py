@@ -15,7 +15,7 @@ from stabilise import csww
 from stabilise.accounts.access import sees_special_category
 from stabilise.accounts.audit import record, record_many
 from stabilise.analytics.leavers import counts_by
-from stabilise.retention.selectors import leavers_between, leavings_of
+from stabilise.retention.selectors import interviews_by_leaving, leavers_between, leavings_of
 from stabilise.workforce.models import Worker
 
 BREAKDOWNS = (
@@ -120,11 +120,17 @@ def leaver_detail(request: HttpRequest, worker_id: str) -> HttpResponse:
     worker = Worker.objects.filter(worker_id=worker_id).first()
     if worker is None:
         raise Http404("No such worker")
-    leavings = [{**row, "summary": summary(row)} for row in leavings_of(worker_id).to_dicts()]
+    sees_interviews = sees_special_category(request.user)  # type: ignore[arg-type]
+    interviews = interviews_by_leaving(worker_id) if sees_interviews else {}
+    leavings = []
+    for row in leavings_of(worker_id).to_dicts():
+        lines = summary(row)
+        if sees_interviews:
+            # Said in the exit interview: an individual answer, so the workforce lead's only.
+            interview = interviews.get((worker_id, row["left_on"]))
+            employer = interview.new_employer if interview else ""
+            lines.insert(7, ("New employer", employer or "Not known"))
+        leavings.append({**row, "summary": lines})
     record(request, "viewed", worker, detail="leaver page")
-    context = {
-        "worker": worker,
-        "leavings": leavings,
-        "sees_exit_interviews": sees_special_category(request.user),  # type: ignore[arg-type]
-    }
+    context = {"worker": worker, "leavings": leavings, "sees_exit_interviews": sees_interviews}
     return render(request, "retention/leaver.html", context)

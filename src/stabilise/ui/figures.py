@@ -13,7 +13,7 @@ from stabilise.analytics.caseload_views import (
     caseload_distribution,
     caseload_history,
 )
-from stabilise.analytics.frames import CouncilFrames
+from stabilise.analytics.frames import SCHEMAS, CouncilFrames
 from stabilise.analytics.measures import (
     Measures,
     last_30_september,
@@ -25,7 +25,12 @@ from stabilise.analytics.weekly_caseload import week_endings
 from stabilise.figures.cache import figures
 from stabilise.figures.register import frames_on
 from stabilise.workforce.models import Team, Worker
-from stabilise.workforce.selectors import colleague_ids, council_frames, team_posts_on
+from stabilise.workforce.selectors import (
+    colleague_ids,
+    council_frames,
+    measures_frames,
+    team_posts_on,
+)
 
 TREND_MONTHS = 36
 # A year of weeks ending on Fridays, as the weekly caseload report counts them, so the team's
@@ -61,7 +66,7 @@ def dashboard_figures(today: date) -> DashboardFigures | None:
     """Today's measures, last 30 September's and the monthly trend; None with no register."""
     census = last_30_september(today)
     months = month_ends(today, TREND_MONTHS)
-    frames = council_frames(caseloads_on=[*months, census, today])
+    frames = measures_frames([*months, census, today])
     if not has_register(frames):
         return None
     return DashboardFigures(
@@ -148,7 +153,7 @@ def history_frames(last_friday: date) -> CouncilFrames:
     assignments and caseloads; the page names teams): teams, assignments and everyone's
     caseloads that count on the year of Fridays to `last_friday`. A worker page keeps its
     colleagues' caseloads (worker_page.py). No names or personal details of anyone."""
-    frames = council_frames(caseloads_on=history_dates(last_friday))
-    return CouncilFrames(
-        teams=frames.teams, assignments=frames.assignments, caseloads=frames.caseloads
+    return council_frames(
+        columns={name: SCHEMAS[name] for name in ("teams", "assignments", "caseloads")},
+        caseloads_on=history_dates(last_friday),
     )

@@ -22,14 +22,14 @@ from stabilise.accounts.audit import record_many
 from stabilise.analytics.measures import Measures
 from stabilise.analytics.suppression import SUPPRESSED, count_or_c, measure_suppressed
 from stabilise.figures.cache import cached
-from stabilise.ui.charts import LineChart, line_chart
+from stabilise.ui.charts.bars import bar_chart
+from stabilise.ui.charts.lines import LineChart, line_chart
 from stabilise.ui.figures import (
     DashboardFigures,
     dashboard_figures,
     team_figures,
     teams_figures,
 )
-from stabilise.ui.more_charts import bar_chart
 from stabilise.ui.templatetags.stabilise_ui import NOT_AVAILABLE, one_decimal, percent
 from stabilise.workforce.selectors import team_assignments_on, team_posts_on
 

@@ -21,8 +21,8 @@ from stabilise.accounts.access import (
 from stabilise.accounts.audit import record
 from stabilise.accounts.models import User
 from stabilise.analytics.weekly_caseload import last_friday
+from stabilise.ui.charts.lines import COMPARISON, FIGURE, LineChart, lines_chart
 from stabilise.ui.figures import caseload_history_of, history_dates, history_frames
-from stabilise.ui.more_charts import LinesChart, lines_chart
 from stabilise.ui.templatetags.stabilise_ui import NOT_AVAILABLE, one_decimal
 from stabilise.workforce.models import Worker
 
@@ -35,7 +35,7 @@ class HistoryRow:
     team_average: str
 
 
-def _history(worker: Worker, today: date) -> tuple[LinesChart, list[HistoryRow]]:
+def _history(worker: Worker, today: date) -> tuple[LineChart, list[HistoryRow]]:
     friday = last_friday(today)
     dates = history_dates(friday)
     points = caseload_history_of(worker.worker_id, friday)
@@ -46,9 +46,12 @@ def _history(worker: Worker, today: date) -> tuple[LinesChart, list[HistoryRow]]
         "Caseload and team average",
         dates,
         [
-            ("Caseload", "", [p.caseload for p in points]),
-            ("Team average", "comparison", [p.team_average for p in points]),
+            ("Caseload", FIGURE, [p.caseload for p in points]),
+            ("Team average", COMPARISON, [p.team_average for p in points]),
         ],
+        # One label a quarter, counted back from the latest: a year of weeks has 5.
+        label=lambda when: f"{when.day} {when:%b %Y}",
+        every=13,
     )
     rows = [
         HistoryRow(

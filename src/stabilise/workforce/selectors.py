@@ -1,24 +1,30 @@
 """Reads of the register that cross models: the database as the analytics' frames.
 
 The frames carry the council's own ids (team_id, post_id, worker_id), never database keys, so
-the analytics see exactly what an import file said. Rows go from `values_list` straight into
-Polars: no model instances, and only the columns the frames have.
+the analytics see exactly what an import file said. Rows go from the database straight into
+Polars (reading.py): no model instances, no Python object per value.
+
+Ten years of daily caseloads are millions of rows and a computation needs a few weeks of them,
+so every reader says what it needs: which frames, which of their columns, which caseload
+snapshots and which absences. `measures_frames` and `weekly_caseload_frames` are those needs
+for the measures and the weekly caseload report; `council_frames()` with no arguments is the
+whole register.
 """
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
+from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
 
 import polars as pl
-from django.core.exceptions import EmptyResultSet
-from django.db import connections
-from django.db.models import FloatField, OuterRef, Q, QuerySet, Subquery
-from django.db.models.functions import Cast
+from django.db import connections, models
+from django.db.models import OuterRef, Q, QuerySet, Subquery
 
-from stabilise.analytics.frames import SCHEMAS, CouncilFrames, conform
+from stabilise.analytics.frames import SCHEMAS, CouncilFrames
 from stabilise.analytics.measure_parts import SNAPSHOT_STAYS_DAYS
+from stabilise.analytics.weekly_caseload import first_snapshot_needed
 from stabilise.caseloads.models import CaseloadSnapshot
 from stabilise.workforce.models import Absence, Assignment, Post, Team, Worker
+from stabilise.workforce.reading import read_frame, wire_value
 
 # Optional text is stored as "" (Django's convention); in the frames, as in an import file, a
 # missing value is null.
@@ -31,207 +37,188 @@ OPTIONAL_TEXT = {
 }
 
 
-def _as_float(field: str) -> Cast:
-    # Decimal → float in the database: no Decimal object per row on PostgreSQL.
-    return Cast(field, output_field=FloatField())
+@dataclass(frozen=True)
+class Source:
+    """Where a frame's columns are stored: the model, and the field each column is read from
+    (by default the column's own name). A council id held by another table is read through
+    the foreign key (`worker__worker_id`), so the database joins, not Python."""
+
+    model: type[models.Model]
+    fields: Mapping[str, str]
+
+    def field(self, column: str) -> str:
+        return self.fields.get(column, column)
 
 
-def _frame(name: str, rows: QuerySet[Any, Any], columns: list[str]) -> pl.DataFrame:
-    """`rows` is a values_list over `columns`: each is the frame's own column, typed as the
-    schema says, or a database key (`pk`, `*_pk`) still to be mapped to a council id.
+WORKER_ID = {"worker_id": "worker__worker_id"}
+SOURCES: Mapping[str, Source] = {
+    "teams": Source(Team, {"team_name": "name", "parent_team_id": "parent__team_id"}),
+    "posts": Source(Post, {"team_id": "team__team_id"}),
+    "workers": Source(Worker, {}),
+    "assignments": Source(
+        Assignment, {**WORKER_ID, "team_id": "team__team_id", "post_id": "post__post_id"}
+    ),
+    "caseloads": Source(CaseloadSnapshot, WORKER_ID),
+    "absences": Source(Absence, WORKER_ID),
+}
+# Which frames, and which of their columns, a reader needs; frames not named stay empty and
+# columns not named are null.
+Columns = Mapping[str, Collection[str]]
 
-    The query runs on the driver's cursor: the ORM's per-row work doubles the time of a million
-    caseload rows, and the driver's own types (dates, numbers, booleans) are what Polars takes.
-    Types are given, not inferred, so a column that happens to be all null keeps its type.
-    Database ordering is dropped: sorting millions of caseload rows is work nobody needs.
-    """
-    data: list[tuple[Any, ...]] = []
-    try:
-        sql, params = rows.order_by().query.get_compiler(using=rows.db).as_sql()
-    except EmptyResultSet:  # a query that can match nothing never reaches the database
-        pass
-    else:
-        with connections[rows.db].cursor() as cursor:
-            cursor.execute(sql, params)
-            data = cursor.fetchall()
-    schema = {c: pl.Int64 if c.endswith("pk") else SCHEMAS[name][c] for c in columns}
-    return pl.DataFrame(data, schema=schema, orient="row")
-
-
-def _council_ids(frame: pl.DataFrame, pk: str, key: str) -> dict[int, str]:
-    return dict(zip(frame[pk].to_list(), frame[key].to_list(), strict=True))
-
-
-def _map_pks(
-    frame: pl.DataFrame, columns: Mapping[str, tuple[str, dict[int, str]]]
-) -> pl.DataFrame:
-    """Replace each database-key column by the council's id it stands for."""
-    return frame.with_columns(
-        pl.col(pk_col).replace_strict(ids, default=None, return_dtype=pl.String).alias(id_col)
-        for pk_col, (id_col, ids) in columns.items()
-    )
-
-
-def _finish(name: str, frame: pl.DataFrame) -> pl.DataFrame:
-    blanks = [c for c in OPTIONAL_TEXT.get(name, []) if c in frame.columns]
-    if blanks:
-        frame = frame.with_columns(
-            pl.when(pl.col(c) == "").then(None).otherwise(pl.col(c)).alias(c) for c in blanks
-        )
-    return conform(name, frame)
+# The measures (analytics/measures.py) at any dates, broken down by team, role or any
+# expression over the columns assignments and posts share; and the teams, by which the
+# dashboard tells an empty register.
+MEASURES_COLUMNS: Columns = {
+    "teams": ["team_id", "team_name"],
+    "posts": [
+        "post_id",
+        "team_id",
+        "org_role",
+        "job_title",
+        "fte",
+        "established_from",
+        "established_to",
+    ],
+    "assignments": [
+        "worker_id",
+        "team_id",
+        "post_id",
+        "org_role",
+        "job_title",
+        "contract",
+        "fte",
+        "start_date",
+        "end_date",
+        "covers_vacancy",
+    ],
+    "caseloads": ["worker_id", "date", "cases"],
+    "absences": ["worker_id", "start_date", "reason", "working_days_lost"],
+}
+# The weekly caseload report and the workers above the threshold (analytics/weekly_caseload.py).
+WEEKLY_CASELOAD_COLUMNS: Columns = {
+    "teams": ["team_id", "team_name"],
+    "workers": ["worker_id", "display_name"],
+    "assignments": ["worker_id", "team_id", "contract", "fte", "start_date", "end_date"],
+    "caseloads": ["worker_id", "date", "cases"],
+}
 
 
 def _caseload_days(days: Iterable[date]) -> Q:
     """Snapshots that can be a worker's caseload on one of `days`: those dated on the day or
     the six before it (contracts/measures.md).
 
-    Snapshots have no date index (it slowed imports), so every read by date scans: a list of
-    days is one hash lookup a row, where as many date ranges cost a comparison each. Past a
-    thousand days (more parameters than some databases take) one range covers them all.
+    Days in one unbroken run (a single date's week) are a range: one lookup per worker in the
+    (worker, date) key rather than one per day. Past a thousand days (more parameters than
+    some databases take) one range covers them all too.
     """
     wanted = {day - timedelta(days=back) for day in days for back in range(SNAPSHOT_STAYS_DAYS + 1)}
-    if len(wanted) > 1000:
+    if wanted and (len(wanted) > 1000 or (max(wanted) - min(wanted)).days == len(wanted) - 1):
         return Q(date__range=(min(wanted), max(wanted)))
     return Q(date__in=sorted(wanted))
 
 
+def _caseload_rows(
+    since: date | None, until: date | None, days: Iterable[date] | None, of: Iterable[str] | None
+) -> Q:
+    rows = Q()
+    if since is not None:
+        rows &= Q(date__gte=since)
+    if until is not None:
+        rows &= Q(date__lte=until)
+    if days is not None:
+        rows &= _caseload_days(days)
+    if rows and connections[CaseloadSnapshot.objects.db].vendor == "sqlite":
+        # SQLite has no date index (caseloads/models.py): naming every worker makes it read
+        # each one's dates through the (worker, date) key rather than scan the whole table.
+        rows &= Q(worker__in=Worker.objects.values("pk"))
+    if of is not None:
+        rows &= Q(worker__worker_id__in=list(of))
+    return rows
+
+
+def _absence_rows(since: date | None, until: date | None) -> Q:
+    rows = Q()
+    if since is not None:
+        rows &= Q(start_date__gte=since)
+    if until is not None:
+        rows &= Q(start_date__lte=until)
+    return rows
+
+
+def _read(name: str, columns: Collection[str], rows: Q) -> pl.DataFrame:
+    """The rows of frame `name`, only `columns` (the others null), typed as the schema says."""
+    source, schema = SOURCES[name], SCHEMAS[name]
+    unknown = set(columns) - set(schema)
+    if unknown:
+        raise ValueError(f"the {name} frame has no column {', '.join(sorted(unknown))}")
+    types = {c: schema[c] for c in schema if c in columns}
+    values = [wire_value(source.field(c), dtype) for c, dtype in types.items()]
+    frame = read_frame(source.model._default_manager.filter(rows).values_list(*values), types)
+    blanks = OPTIONAL_TEXT.get(name, [])
+    # One pass for the frame's final shape: a small frame's cost is the number of passes.
+    return frame.select(
+        (pl.when(pl.col(c) != "").then(c) if c in blanks else pl.col(c))
+        if c in types
+        else pl.lit(None, dtype=dtype).alias(c)
+        for c, dtype in schema.items()
+    )
+
+
 def council_frames(
     *,
+    columns: Columns | None = None,
     caseloads_from: date | None = None,
+    caseloads_to: date | None = None,
     caseloads_on: Iterable[date] | None = None,
     caseloads_of: Iterable[str] | None = None,
+    absences_from: date | None = None,
+    absences_to: date | None = None,
 ) -> CouncilFrames:
-    """The whole register as frames.
+    """The register as frames: by default all of it.
 
-    Ten years of daily caseloads are millions of rows, and most pages need few of them:
-    `caseloads_from` keeps only snapshots on or after that day, `caseloads_on` only those
-    that can be the caseload on the given days (a monthly series needs a week a month), and
-    `caseloads_of` only those of the given workers (by worker id).
+    `columns` names the frames to read and, for each, its columns (the others are null; the
+    frames not named are empty). Of the caseload snapshots, `caseloads_from` and `caseloads_to`
+    keep those dated in that range, `caseloads_on` those that can be the caseload on the given
+    days (a monthly series needs a week a month), and `caseloads_of` those of the given workers
+    (by worker id). Of the absences, `absences_from` and `absences_to` keep those starting in
+    that range. The caseloads are in worker and date order.
     """
-    teams = _frame(
-        "teams",
-        Team.objects.values_list("pk", "team_id", "name", "service", "parent_id"),
-        ["pk", "team_id", "team_name", "service", "parent_pk"],
-    )
-    team_ids = _council_ids(teams, "pk", "team_id")
-    teams = _map_pks(teams, {"parent_pk": ("parent_team_id", team_ids)})
+    wanted: Columns = columns if columns is not None else SCHEMAS
+    unknown = set(wanted) - set(SCHEMAS)
+    if unknown:
+        raise ValueError(f"the register has no frame {', '.join(sorted(unknown))}")
+    rows = {
+        "caseloads": _caseload_rows(caseloads_from, caseloads_to, caseloads_on, caseloads_of),
+        "absences": _absence_rows(absences_from, absences_to),
+    }
+    frames = {name: _read(name, wanted[name], rows.get(name, Q())) for name in wanted}
+    if "caseloads" in frames:
+        frames["caseloads"] = frames["caseloads"].sort("worker_id", "date")
+    return CouncilFrames(**frames)
 
-    posts = _frame(
-        "posts",
-        Post.objects.values_list(
-            "pk",
-            "post_id",
-            "team_id",
-            "org_role",
-            "job_title",
-            "grade",
-            _as_float("fte"),
-            "hard_to_fill",
-            "established_from",
-            "established_to",
-        ),
-        [
-            "pk",
-            "post_id",
-            "team_pk",
-            "org_role",
-            "job_title",
-            "grade",
-            "fte",
-            "hard_to_fill",
-            "established_from",
-            "established_to",
-        ],
-    )
-    post_ids = _council_ids(posts, "pk", "post_id")
-    posts = _map_pks(posts, {"team_pk": ("team_id", team_ids)})
 
-    worker_columns = [c for c in SCHEMAS["workers"] if c != "worker_id"]
-    workers = _frame(
-        "workers",
-        Worker.objects.values_list("pk", "worker_id", *worker_columns),
-        ["pk", "worker_id", *worker_columns],
-    )
-    worker_ids = _council_ids(workers, "pk", "worker_id")
-
-    assignments = _frame(
-        "assignments",
-        Assignment.objects.values_list(
-            "assignment_id",
-            "worker_id",
-            "team_id",
-            "post_id",
-            "org_role",
-            "job_title",
-            "contract",
-            _as_float("fte"),
-            "start_date",
-            "end_date",
-            "start_origin",
-            "end_reason",
-            "end_destination",
-            "agency_name",
-            _as_float("hourly_rate"),
-            "covers_vacancy",
-        ),
-        [
-            "assignment_id",
-            "worker_pk",
-            "team_pk",
-            "post_pk",
-            "org_role",
-            "job_title",
-            "contract",
-            "fte",
-            "start_date",
-            "end_date",
-            "start_origin",
-            "end_reason",
-            "end_destination",
-            "agency_name",
-            "hourly_rate",
-            "covers_vacancy",
-        ],
-    )
-    assignments = _map_pks(
-        assignments,
-        {
-            "worker_pk": ("worker_id", worker_ids),
-            "team_pk": ("team_id", team_ids),
-            "post_pk": ("post_id", post_ids),
-        },
+def measures_frames(dates: Collection[date]) -> CouncilFrames:
+    """What the measures at `dates` read (measures_at, measures_by, measures_series): the
+    caseload snapshots of the seven days up to each date and the absences starting in the year
+    to one of them, not ten years of either."""
+    if not dates:  # nothing to measure: no snapshot or absence is needed
+        return council_frames(columns=MEASURES_COLUMNS, caseloads_on=[], absences_to=date.min)
+    # A day more than a year: the year to D begins after D minus a calendar year.
+    return council_frames(
+        columns=MEASURES_COLUMNS,
+        caseloads_on=dates,
+        absences_from=min(dates) - timedelta(days=366),
+        absences_to=max(dates),
     )
 
-    snapshots = CaseloadSnapshot.objects.all()
-    if caseloads_from is not None:
-        snapshots = snapshots.filter(date__gte=caseloads_from)
-    if caseloads_on is not None:
-        snapshots = snapshots.filter(_caseload_days(caseloads_on))
-    if caseloads_of is not None:
-        snapshots = snapshots.filter(worker__worker_id__in=list(caseloads_of))
-    caseloads = _frame(
-        "caseloads",
-        snapshots.values_list("worker_id", "date", "cases", _as_float("weighted_points")),
-        ["worker_pk", "date", "cases", "weighted_points"],
-    )
-    caseloads = _map_pks(caseloads, {"worker_pk": ("worker_id", worker_ids)})
 
-    absences = _frame(
-        "absences",
-        Absence.objects.values_list(
-            "worker_id", "start_date", "end_date", "reason", _as_float("working_days_lost")
-        ),
-        ["worker_pk", "start_date", "end_date", "reason", "working_days_lost"],
-    )
-    absences = _map_pks(absences, {"worker_pk": ("worker_id", worker_ids)})
-
-    return CouncilFrames(
-        teams=_finish("teams", teams),
-        posts=_finish("posts", posts),
-        workers=_finish("workers", workers),
-        assignments=_finish("assignments", assignments),
-        caseloads=_finish("caseloads", caseloads).sort("worker_id", "date"),
-        absences=_finish("absences", absences),
+def weekly_caseload_frames(week_ending: date) -> CouncilFrames:
+    """What the weekly caseload report for the week ending `week_ending` reads: its teams, the
+    assignments, the workers' names and the snapshots of its thirteen weeks' windows."""
+    return council_frames(
+        columns=WEEKLY_CASELOAD_COLUMNS,
+        caseloads_from=first_snapshot_needed(week_ending),
+        caseloads_to=week_ending,
     )
 
 

@@ -12,13 +12,12 @@ from django.utils import timezone
 from stabilise.analytics.weekly_caseload import (
     WeeklyCaseloadReport,
     WorkerAbove,
-    first_snapshot_needed,
     last_friday,
     weekly_caseload_report,
     workers_above,
 )
 from stabilise.figures.cache import figures
-from stabilise.workforce.selectors import council_frames
+from stabilise.workforce.selectors import weekly_caseload_frames
 
 
 @dataclass(frozen=True)
@@ -48,8 +47,7 @@ def default_week_ending() -> date:
 
 @figures("weekly-caseload", setting_names=("CASELOAD_THRESHOLD", "COUNCIL_NAME"))
 def weekly_caseload(week_ending: date) -> WeeklyCaseload:
-    # Only the snapshots the thirteen weeks read: years of daily caseloads are millions of rows.
-    frames = council_frames(caseloads_from=first_snapshot_needed(week_ending))
+    frames = weekly_caseload_frames(week_ending)
     threshold = float(settings.CASELOAD_THRESHOLD)
     return WeeklyCaseload(
         report=weekly_caseload_report(frames, week_ending),

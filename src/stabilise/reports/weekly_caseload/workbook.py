@@ -12,7 +12,6 @@ from datetime import date
 from typing import Any
 
 from openpyxl import Workbook
-from openpyxl.cell.cell import Cell
 from openpyxl.chart import LineChart, Reference
 from openpyxl.chart.series import SeriesLabel
 from openpyxl.styles import Alignment, Font
@@ -20,13 +19,11 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from stabilise.analytics.weekly_caseload import TeamWeek, WeeklyCaseloadReport
+from stabilise.reports.cells import put as _put
 from stabilise.reports.weekly_caseload.display import direction, rounded
 from stabilise.reports.weekly_caseload.suppressed import ShownReport, ShownTeam
 
 CONTENT_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-# What Excel (and LibreOffice) would take as the start of a formula, including the tab and
-# carriage return OWASP lists: a team name like "=HYPERLINK(...)" must stay a name.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 DATE_FORMAT = "d mmm yyyy"
 ONE_DECIMAL = "0.0"
 HEADER_ROW = 4
@@ -61,20 +58,6 @@ HISTORY_COLUMNS: tuple[tuple[str, int], ...] = (
 
 def file_name(week_ending: date) -> str:
     return f"weekly-caseload-{week_ending.isoformat()}.xlsx"
-
-
-def _put(sheet: Worksheet, row: int, column: int, value: Any, number_format: str = "") -> Cell:
-    cell = sheet.cell(row=row, column=column)
-    assert isinstance(cell, Cell)  # these sheets merge no cells
-    cell.value = value
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        # openpyxl takes a string starting with "=" for a formula; this writes it as text, and
-        # the quote prefix keeps it text when someone edits the cell in Excel.
-        cell.data_type = "s"
-        cell.quotePrefix = True
-    if number_format:
-        cell.number_format = number_format
-    return cell
 
 
 def _head(sheet: Worksheet, title: str, note: str, columns: Sequence[tuple[str, int]]) -> None:

@@ -159,6 +159,7 @@ FILES: dict[str, FileSpec] = {
                 Column("would_return", "code", codes=exit_codes.WOULD_RETURN),
                 Column("themes", "text", max_length=2000),
                 Column("comments", "text", max_length=20000),
+                Column("new_employer", "text"),
             ),
             key=("worker_id", "left_on"),
         ),

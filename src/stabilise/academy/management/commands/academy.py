@@ -20,19 +20,9 @@ from stabilise.academy.reviews_report import (
 )
 from stabilise.academy.selectors import academy_frames
 from stabilise.analytics.academy import cohort_table, progression
+from stabilise.command_line import iso_date, plain
 
 FORMATS = ("json", "table", "xlsx")
-
-
-def _day(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise CommandError(f"--as-at {text!r} is not a date: use YYYY-MM-DD") from None
-
-
-def _plain(text: str) -> str:
-    return text
 
 
 class Command(BaseCommand):
@@ -63,7 +53,7 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
-        as_at = _day(options["as_at"]) if options["as_at"] else dt.date.today()
+        as_at = iso_date(options["as_at"], "--as-at") if options["as_at"] else dt.date.today()
         if options["what"] == "cohorts":
             self._cohorts(as_at, options)
         else:
@@ -98,7 +88,7 @@ class Command(BaseCommand):
                 output.write_text(content, encoding="utf-8")
         except OSError as error:
             raise CommandError(f"Cannot write {output}: {error.strerror}") from None
-        self.stdout.write(f"Wrote {output}", style_func=_plain)
+        self.stdout.write(f"Wrote {output}", style_func=plain)
 
     def _reviews(self, as_at: dt.date, *, send: bool) -> None:
         reviews = reviews_as_at(as_at)
@@ -110,5 +100,5 @@ class Command(BaseCommand):
         except NoRecipients as error:
             raise CommandError(str(error)) from None
         self.stdout.write(
-            f"Sent {sent} email(s) of ASYE reviews as at {as_at.isoformat()}", style_func=_plain
+            f"Sent {sent} email(s) of ASYE reviews as at {as_at.isoformat()}", style_func=plain
         )

@@ -1,4 +1,4 @@
-"""`stabilise benchmark [--year Y] [--la NAME_OR_CODE] [--format table|json|csv]`."""
+"""`stabilise benchmark [--year Y | --over-years] [--la NAME_OR_CODE] [--format table|json|csv]`."""
 
 import csv
 import json
@@ -9,7 +9,13 @@ from django.core.management.base import BaseCommand, CommandError
 
 from stabilise.analytics.benchmark import Benchmark
 from stabilise.benchmarks import display
-from stabilise.benchmarks.selectors import BenchmarkError, CouncilBenchmark, council_benchmark
+from stabilise.benchmarks.over_the_years_output import write_over_the_years
+from stabilise.benchmarks.selectors import (
+    BenchmarkError,
+    CouncilBenchmark,
+    council_benchmark,
+    council_over_the_years,
+)
 
 CSV_COLUMNS = [
     "key",
@@ -50,9 +56,23 @@ class Command(BaseCommand):
             help="any published authority, by name, old or new LA code, from its published "
             "figures alone; default: this council (STABILISE_LA_CODE) with its register",
         )
+        parser.add_argument(
+            "--over-years",
+            action="store_true",
+            help="the main rates at every published 30 September instead of one year",
+        )
         parser.add_argument("--format", choices=["table", "json", "csv"], default="table")
 
     def handle(self, *args: Any, **options: Any) -> None:
+        if options["over_years"]:
+            if options["year"] is not None:
+                raise CommandError("--over-years gives every year: leave out --year.")
+            try:
+                over = council_over_the_years(options["la"])
+            except BenchmarkError as error:
+                raise CommandError(str(error)) from error
+            write_over_the_years(self.stdout, over, options["format"])
+            return
         try:
             subject = council_benchmark(options["year"], options["la"])
         except BenchmarkError as error:

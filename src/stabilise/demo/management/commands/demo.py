@@ -11,6 +11,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from stabilise.demo.academy import with_academy
 from stabilise.demo.accounts import DEMO_PASSWORD, create_demo_accounts
+from stabilise.demo.exit_interviews import with_exit_interviews
 from stabilise.demo.export import export_council
 from stabilise.demo.simulation import simulate_council
 from stabilise.figures.warming import warm_figures_after_import
@@ -50,6 +51,7 @@ class Command(BaseCommand):
         today = options["today"] or dt.date.today()
         frames = simulate_council(seed=options["seed"], today=today)
         frames = with_academy(frames, options["seed"], today)
+        frames = with_exit_interviews(frames, options["seed"], today)
         if options["export"]:
             written = export_council(frames, options["export"])
             self.stdout.write(f"Wrote {len(written)} import files to {options['export']}.")

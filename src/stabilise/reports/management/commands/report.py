@@ -11,6 +11,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from stabilise.command_line import plain
 from stabilise.reports.weekly_caseload import workbook
 from stabilise.reports.weekly_caseload.email import NoRecipients, send_weekly_caseload
 from stabilise.reports.weekly_caseload.render import weekly_caseload_html, weekly_caseload_json
@@ -21,10 +22,6 @@ from stabilise.reports.weekly_caseload.selectors import (
 )
 
 FORMATS = ("json", "html", "xlsx")
-
-
-def _plain(text: str) -> str:
-    return text
 
 
 class Command(BaseCommand):
@@ -90,7 +87,7 @@ class Command(BaseCommand):
                 self.stdout.write(str(content), ending="")
             else:
                 _write(output, content)
-                status.write(f"Wrote {output}", style_func=_plain)
+                status.write(f"Wrote {output}", style_func=plain)
         if options["send"]:
             try:
                 sent = send_weekly_caseload(data)
@@ -99,7 +96,7 @@ class Command(BaseCommand):
             status.write(
                 f"Sent the weekly caseload report for the week ending {week_ending.isoformat()}"
                 f" to {sent.committee} committee and {sent.managers} manager recipient(s)",
-                style_func=_plain,
+                style_func=plain,
             )
 
 

@@ -1,7 +1,6 @@
 """`stabilise leavers list --from D --to D --format table|json|csv`: leavers in a period."""
 
 import datetime as dt
-import io
 import json
 import sys
 from typing import Any
@@ -10,6 +9,8 @@ import polars as pl
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils import timezone
 
+from stabilise.command_line import iso_date
+from stabilise.reports.cells import csv_text
 from stabilise.retention.selectors import leavers_between
 
 TABLE_COLUMNS = (
@@ -22,13 +23,6 @@ TABLE_COLUMNS = (
     "reason",
     "destination",
 )
-
-
-def _date(value: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise CommandError(f'"{value}" is not a date: use YYYY-MM-DD') from None
 
 
 class Command(BaseCommand):
@@ -44,9 +38,9 @@ class Command(BaseCommand):
         listing.add_argument("--format", choices=["table", "json", "csv"], default="table")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        left_to = _date(options["left_to"]) if options["left_to"] else timezone.localdate()
+        left_to = iso_date(options["left_to"]) if options["left_to"] else timezone.localdate()
         left_from = (
-            _date(options["left_from"])
+            iso_date(options["left_from"])
             if options["left_from"]
             else left_to - dt.timedelta(days=364)
         )
@@ -58,9 +52,7 @@ class Command(BaseCommand):
             json.dump(dated.to_dicts(), sys.stdout, indent=2)
             sys.stdout.write("\n")
         elif options["format"] == "csv":
-            buffer = io.StringIO()
-            table.write_csv(buffer)
-            sys.stdout.write(buffer.getvalue())
+            sys.stdout.write(csv_text(table))
         else:
             self._table(table, left_from, left_to)
 

@@ -1,26 +1,20 @@
 """`stabilise measures`: the DfE workforce measures at one or more dates, as JSON, a table or CSV."""
 
 import datetime as dt
-import io
 import json
 import sys
 from typing import Any
 
 import polars as pl
-from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.core.management.base import BaseCommand, CommandParser
 from django.utils import timezone
 
 from stabilise.analytics.measures import MEASURE_KEYS, last_30_september, measures_series
-from stabilise.workforce.selectors import council_frames
+from stabilise.command_line import iso_date
+from stabilise.reports.cells import csv_text
+from stabilise.workforce.selectors import measures_frames
 
 RATES = {k for k in MEASURE_KEYS if k.endswith("_rate_fte")}
-
-
-def _date(value: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise CommandError(f'"{value}" is not a date: use YYYY-MM-DD') from None
 
 
 def month_ends(start: dt.date, end: dt.date) -> list[dt.date]:
@@ -59,21 +53,20 @@ class Command(BaseCommand):
     def handle(self, *args: Any, **options: Any) -> None:
         today = timezone.localdate()
         if options["monthly_from"]:
-            dates = month_ends(_date(options["monthly_from"]), today)
+            dates = month_ends(iso_date(options["monthly_from"]), today)
         elif options["as_at"]:
-            dates = [_date(d) for d in options["as_at"]]
+            dates = [iso_date(d) for d in options["as_at"]]
         else:
             dates = sorted({last_30_september(today), today})
-        table = measures_series(council_frames(), dates, by=options["by"])
+        # Only the rows these dates use: a week of caseloads each, a year of absences.
+        table = measures_series(measures_frames(dates), dates, by=options["by"])
         group = {"team": "team_id", "role": "org_role"}.get(options["by"] or "")
         if options["format"] == "json":
             rows = table.with_columns(pl.col("as_at").cast(pl.String)).to_dicts()
             json.dump(rows[0] if len(rows) == 1 else rows, sys.stdout, indent=2)
             sys.stdout.write("\n")
         elif options["format"] == "csv":
-            buffer = io.StringIO()
-            table.write_csv(buffer)
-            sys.stdout.write(buffer.getvalue())
+            sys.stdout.write(csv_text(table))
         else:
             self._table(table, group)
 
