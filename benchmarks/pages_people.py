@@ -113,6 +113,8 @@ def pages_of(user: User, today: Any, rng: random.Random) -> dict[str, list[str]]
         "dashboard": ["/"],
         "weekly caseload": [reverse("weekly_caseload")],
         "benchmarks": [reverse("benchmarks")],
+        "retention": [reverse("retention")],
+        "retention curves": [reverse("retention_curves")],
         "themes": [reverse("exit_themes")],
     }
     academy = {
@@ -129,6 +131,7 @@ def pages_of(user: User, today: Any, rng: random.Random) -> dict[str, list[str]]
             "team": teams,
             "worker": _worker_paths(workers),
             "academy reviews": [reverse("academy_reviews")],
+            "who may be next": [reverse("who_may_be_next")],
         }
     if role == Role.ACADEMY_LEAD:
         records = visible_asye_records(user, today).select_related("cohort", "worker")
@@ -156,6 +159,8 @@ def pages_of(user: User, today: Any, rng: random.Random) -> dict[str, list[str]]
         "worker": _worker_paths(workers),
         "leavers": [reverse("leavers")],
         "leaver": [reverse("leaver", kwargs={"worker_id": w}) for w in sorted(leavers)],
+        "who may be next": [reverse("who_may_be_next")],
+        "early warnings": [reverse("early_warnings")],
     }
     if role == Role.WORKFORCE_LEAD:
         pages["exit interviews"] = [reverse("exit_interviews")]

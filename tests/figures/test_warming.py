@@ -27,6 +27,10 @@ PAGES = (
     "leavers",
     "exit_themes",
     "exit_interviews",
+    "retention",
+    "retention_curves",
+    "who_may_be_next",
+    "early_warnings",
 )
 
 

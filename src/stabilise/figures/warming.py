@@ -33,8 +33,10 @@ def warm_figures(today: date | None = None) -> float:
     from stabilise.figures.register import register_frames
     from stabilise.reports.weekly_caseload.selectors import default_week_ending, weekly_caseload
     from stabilise.retention.selectors import leavers_between, leavers_without_caseloads
+    from stabilise.retention.survival_views import DEFAULT, curves_shown
     from stabilise.retention.theme_views import YEARS
     from stabilise.retention.views import LEAVERS_DAYS
+    from stabilise.retention.who_may_be_next_selectors import who_may_be_next_as_at
     from stabilise.ui.figures import dashboard_figures, history_frames, team_figures, teams_figures
 
     started = time.perf_counter()
@@ -53,4 +55,7 @@ def warm_figures(today: date | None = None) -> float:
     leavers_without_caseloads()
     leavers_between(today - timedelta(days=LEAVERS_DAYS), today)
     leavers_between(today - timedelta(days=365 * YEARS), today)
+    who_may_be_next_as_at(today)
+    for suppress in (False, True):
+        curves_shown(today, DEFAULT, suppress, ())
     return time.perf_counter() - started

@@ -9,10 +9,9 @@ from django.conf import settings
 
 from stabilise.accounts.models import Role, User
 from stabilise.analytics.early_warnings import CITED, Occurrence, early_warnings
-from stabilise.analytics.leavers import leaver_table
 from stabilise.retention.alert_models import EarlyWarning, EarlyWarningRule
 from stabilise.retention.models import InterviewTheme
-from stabilise.workforce.selectors import council_frames
+from stabilise.retention.selectors import leavers_without_caseloads
 
 
 def cited_theme_keys() -> pl.DataFrame:
@@ -29,7 +28,7 @@ def cited_theme_keys() -> pl.DataFrame:
 
 def all_leavers() -> pl.DataFrame:
     """Every leaver, without the caseload columns' figures (early warnings need none)."""
-    return leaver_table(council_frames(caseloads_on=[]))
+    return leavers_without_caseloads()
 
 
 def rules() -> list[EarlyWarningRule]:

@@ -6,7 +6,7 @@ from datetime import date
 
 from stabilise.analytics.frames import CouncilFrames
 from stabilise.benchmarks.selectors import register_first_day
-from stabilise.workforce.selectors import council_frames
+from stabilise.figures.register import register_frames
 
 
 @dataclass(frozen=True)
@@ -16,4 +16,4 @@ class SpellRegister:
 
 
 def spell_register() -> SpellRegister:
-    return SpellRegister(council_frames(caseloads_on=[]), register_first_day())
+    return SpellRegister(register_frames(), register_first_day())

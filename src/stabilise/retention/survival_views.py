@@ -3,6 +3,8 @@ stability index. Aggregates only, for everyone who sees aggregates (RULES); a te
 team curves are of their own teams; councillors see small numbers suppressed
 (survival_display)."""
 
+from datetime import date
+
 import polars as pl
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
@@ -14,6 +16,7 @@ from stabilise.accounts.models import User
 from stabilise.analytics.employment_spells import employment_spells, stability
 from stabilise.analytics.suppression import SMALLEST_SHOWN
 from stabilise.analytics.survival import BREAKDOWNS, RetentionCurves
+from stabilise.figures.cache import figures
 from stabilise.retention.survival_display import (
     TABLE_EVERY_MONTHS,
     curve_displays,
@@ -44,12 +47,27 @@ def retention_curves(request: HttpRequest) -> HttpResponse:
     if by not in BREAKDOWNS:
         error = "Choose what to compare from the list"
         by = DEFAULT
-    breakdown = BREAKDOWNS[by]
     suppress = suppresses_small_numbers(user)
+    # Team curves are of the teams this user sees; the other breakdowns are the same for all.
+    teams = tuple(sorted(visible_teams(user).values_list("team_id", flat=True)))
+    context = {
+        **curves_shown(today, by, suppress, teams if by == "team" else ()),
+        "error": error,
+        "breakdowns": [(b.name, b.title) for b in BREAKDOWNS.values()],
+    }
+    return render(request, "retention/retention_curves.html", context, status=400 if error else 200)
+
+
+@figures("retention-curves")
+def curves_shown(
+    today: date, by: str, suppress: bool, teams: tuple[str, ...]
+) -> dict[str, object]:
+    """The curves, tests and stability by `by` as the page shows them (of `teams` only, when
+    by team), computed once a day for everyone who sees them the same way."""
+    breakdown = BREAKDOWNS[by]
     register = spell_register()
     spells = employment_spells(register.frames, today, register.begins)
     has_spells = spells.height > 0
-    teams = set(visible_teams(user).values_list("team_id", flat=True))
     names = set(register.frames.teams.filter(pl.col("team_id").is_in(list(teams)))["team_name"])
     if by == "team":
         spells = spells.filter(pl.col("team_id").is_in(list(teams)))
@@ -61,12 +79,10 @@ def retention_curves(request: HttpRequest) -> HttpResponse:
         groups = stability(register.frames, today, column, register.begins)
         if by == "team":
             groups = [item for item in groups if item.group in names]
-    context = {
+    return {
         "today": today,
         "begins": register.begins,
-        "error": error,
         "by": by,
-        "breakdowns": [(b.name, b.title) for b in BREAKDOWNS.values()],
         "title": breakdown.title,
         "suppress": suppress,
         "smallest": SMALLEST_SHOWN,
@@ -80,4 +96,3 @@ def retention_curves(request: HttpRequest) -> HttpResponse:
         "stability_groups": [stability_row(item, suppress) for item in groups],
         "stability_title": stability_title,
     }
-    return render(request, "retention/retention_curves.html", context, status=400 if error else 200)

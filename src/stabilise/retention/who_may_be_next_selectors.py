@@ -13,6 +13,7 @@ from stabilise.analytics.who_may_be_next import (
     WhoMayBeNext,
     who_may_be_next,
 )
+from stabilise.figures.cache import figures
 from stabilise.workforce.selectors import council_frames
 
 # The earliest caseload any circumstance reads: the first of the weeks before a leaving a year
@@ -33,6 +34,7 @@ def supervisions() -> pl.DataFrame | None:
     return pl.DataFrame(rows, schema=SUPERVISIONS, orient="row")
 
 
+@figures("who-may-be-next")
 def who_may_be_next_as_at(as_at: date) -> WhoMayBeNext:
     frames = dataclasses.replace(council_frames(caseloads_from=as_at - LOOKBACK), asye=asye_frame())
     return who_may_be_next(frames, as_at, supervisions())
