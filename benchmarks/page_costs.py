@@ -81,7 +81,8 @@ def main() -> None:
     pages += [f"/workers/{worker.worker.worker_id}/"] if worker and worker.worker else []
     pages += ["/reports/weekly-caseload/", "/benchmarks/", "/academy/", "/academy/reviews/"]
     pages += ["/academy/mentors/", "/retention/leavers/", "/retention/themes/"]
-    pages += ["/retention/exit-interviews/", "/health/"]
+    pages += ["/retention/exit-interviews/", "/retention/", "/retention/survival/"]
+    pages += ["/retention/who-may-be-next/", "/retention/early-warnings/", "/health/"]
     for page in pages:
         client.get(page)  # imports and compiles what the page needs, once per process
 

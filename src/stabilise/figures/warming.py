@@ -34,7 +34,7 @@ def warm_figures(today: date | None = None) -> float:
     from stabilise.reports.weekly_caseload.selectors import default_week_ending, weekly_caseload
     from stabilise.retention.selectors import leavers_between, leavers_without_caseloads
     from stabilise.retention.survival_views import DEFAULT, curves_shown
-    from stabilise.retention.theme_views import YEARS
+    from stabilise.retention.theme_views import YEARS, themes_shown
     from stabilise.retention.views import LEAVERS_DAYS
     from stabilise.retention.who_may_be_next_selectors import who_may_be_next_as_at
     from stabilise.ui.figures import dashboard_figures, history_frames, team_figures, teams_figures
@@ -48,14 +48,16 @@ def warm_figures(today: date | None = None) -> float:
         team_figures(team_id, today)
     history_frames(last_friday(today))
     weekly_caseload(default_week_ending())
-    for suppress in (False, True):  # as managers see it, and as councillors do
-        comparison_shown(None, None, suppress)
     cohort_figures(today)
     mentor_figures(today, next_intake(today))
     leavers_without_caseloads()
     leavers_between(today - timedelta(days=LEAVERS_DAYS), today)
-    leavers_between(today - timedelta(days=365 * YEARS), today)
+    two_years = today - timedelta(days=365 * YEARS)
+    leavers_between(two_years, today)
     who_may_be_next_as_at(today)
+    # Pages shown as formatted: as the managers see them, and with small numbers as c.
     for suppress in (False, True):
+        comparison_shown(None, None, suppress)
+        themes_shown(two_years, today, suppress)
         curves_shown(today, DEFAULT, suppress, ())
     return time.perf_counter() - started

@@ -1,7 +1,7 @@
 """Themes and destinations over time: counts only, for everyone who sees aggregates (RULES).
 Only the workforce lead sees counts of 1 to 4; everyone else sees `c` (DESIGN.md)."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 from typing import Any
 
 import polars as pl
@@ -21,6 +21,7 @@ from stabilise.analytics.exit_themes import (
     themes_by_quarter,
 )
 from stabilise.analytics.suppression import count_or_c, withheld_unless
+from stabilise.figures.cache import figures
 from stabilise.retention.selectors import cited_themes, leavers_between, new_employers
 from stabilise.retention.views import parse_day
 
@@ -74,20 +75,30 @@ def exit_themes(request: HttpRequest) -> HttpResponse:
     today = timezone.localdate()
     left_to, _ = parse_day(request.GET.get("to"), today)
     left_from, _ = parse_day(request.GET.get("from"), left_to - timedelta(days=365 * YEARS))
+    suppress = not sees_special_category(request.user)  # type: ignore[arg-type]
+    context = {
+        **themes_shown(left_from, left_to, suppress),
+        "left_from": left_from,
+        "left_to": left_to,
+        "suppress": suppress,
+        "edits_themes": may_open(request.user, "exit_theme_list"),  # type: ignore[arg-type]
+    }
+    return render(request, "retention/themes.html", context)
+
+
+@figures("themes")
+def themes_shown(left_from: date, left_to: date, suppress: bool) -> dict[str, Any]:
+    """The period's themes, destinations, new employers and main themes of each group as the
+    page shows them, for everyone who sees small numbers the same way."""
     leavers = leavers_between(left_from, left_to)
     in_period = pl.col("left_on").is_between(left_from, left_to)
     cited = cited_themes().filter(in_period)
     employers = new_employers().filter(in_period)
-    suppress = not sees_special_category(request.user)  # type: ignore[arg-type]
-    context = {
-        "left_from": left_from,
-        "left_to": left_to,
-        "suppress": suppress,
+    return {
         "themes": _quarter_table(quarter_table(themes_by_quarter(cited), "theme"), suppress),
         "destinations": _quarter_table(
             quarter_table(destinations_by_quarter(leavers), "destination"), suppress
         ),
-        "edits_themes": may_open(request.user, "exit_theme_list"),  # type: ignore[arg-type]
         "employers": _quarter_table(
             quarter_table(employers_by_quarter(employers), "new_employer"), suppress
         ),
@@ -96,4 +107,3 @@ def exit_themes(request: HttpRequest) -> HttpResponse:
             for column, label in BREAKDOWN_LABELS.items()
         ],
     }
-    return render(request, "retention/themes.html", context)
