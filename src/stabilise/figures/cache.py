@@ -7,9 +7,10 @@ They change only when the data does, or when the day does. So a page's selector 
 arguments (dates, ids), first in this process's memory, then in the database's cache table
 (settings.CACHES["figures"]) for every other process, and computed only when neither has it.
 
-What is kept is figures and frames, before anyone's view of them: suppression of small numbers,
-scope and formatting are applied by the page on every request. Values are shared between
-requests, so callers must not change them in place (frames and frozen dataclasses cannot be).
+What is kept is figures and frames, and for some pages the figures as shown, once for each way
+of seeing them (with small numbers, or with `c`); whose people a user may see is applied by the
+page on every request. Values are shared between requests, so callers must not change them in
+place (frames and frozen dataclasses cannot be).
 """
 
 import functools
