@@ -6,6 +6,11 @@ tests of two-factor itself sign in with `force_login_password_only`, or through 
 form, and compute real codes with `totp_code`.
 """
 
+import importlib
+import pkgutil
+from datetime import date
+
+import polars as pl
 import pytest
 from django.test import Client
 from django_otp import DEVICE_ID_SESSION_KEY
@@ -16,6 +21,22 @@ from stabilise.accounts.models import Role, User
 from stabilise.figures.cache import forget_in_this_process
 
 PASSWORD = "correct horse battery staple"
+
+
+def _import_everything_before_any_clock_is_frozen() -> None:
+    """A module first imported inside freeze_time binds freezegun's FakeDate as `date` and
+    makes its date constants FakeDates; Polars then refuses them in later tests, so which
+    tests fail would depend on the order they ran in. Every module of ours, and the parts of
+    Polars that turn dates into literals, are imported here, once, with the real clock."""
+    import stabilise
+
+    for module in pkgutil.walk_packages(stabilise.__path__, "stabilise."):
+        if ".migrations." not in module.name and not module.name.endswith("__main__"):
+            importlib.import_module(module.name)
+    pl.DataFrame({"day": [date(2000, 1, 1)]}).with_columns(pl.lit(date(2000, 1, 2)))
+
+
+_import_everything_before_any_clock_is_frozen()
 
 
 _force_login = Client.force_login

@@ -23,6 +23,15 @@ def _env_list(name: str, default: str = "") -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
+def _env_whole_number(name: str, default: int) -> int | None:
+    """The variable as a whole number (0 or more), the default if unset, None if it is not one
+    (a system check then says so, rather than the settings failing with a traceback)."""
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return default
+    return int(value) if value.isascii() and value.isdigit() else None
+
+
 def _default_data_dir() -> Path:
     # A source checkout keeps its data beside the code so a fresh clone is self-contained;
     # an installed package uses the XDG data directory so it works from any directory.
@@ -300,6 +309,12 @@ WEEKLY_REPORT_MANAGER_RECIPIENTS = _env_list("STABILISE_WEEKLY_REPORT_MANAGER_RE
 # every year since 2019 (18.1 in 2025; England 15.2), so a worker over it carries more than
 # nearly any council's average. The review names no figure; a council sets its own.
 CASELOAD_THRESHOLD = float(os.environ.get("STABILISE_CASELOAD_THRESHOLD") or 20)
+
+# Who may be next judges each leaver as at their notice day, their leaving day less this many
+# weeks: a social worker's usual notice is four, and in it they hand their cases over. A value
+# that is not a whole number of weeks is None here, and a system check (retention/checks.py)
+# refuses to start with it rather than guess.
+NOTICE_WEEKS = _env_whole_number("STABILISE_NOTICE_WEEKS", 4)
 
 # The ASYE academy (README, "The ASYE academy"). The completion increment recorded when an NQSW
 # passes (for pay): an amount in £ a year (empty: none) and a note of what it is.

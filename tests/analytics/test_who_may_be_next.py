@@ -21,11 +21,22 @@ Team T3, the ASYE:
     Hal passed on 13 December 2024: exactly six months before, so not "in the last six".
     Ivy started 7 April 2025, no supervision yet: 67 days since the start, overdue; her
         3-month review is not due until 7 July.
-Leavers in the year to 13 June 2025:
-    Jo (T1) left Friday 14 March 2025: 15 cases on four of the six Fridays to it against Ann,
-        Ben and Cat's 10 (average 11.25, 33 % above), 10 on the other two: high caseload.
-    Kim (T2) left 30 April 2025 after 30 working days' sickness from 3 February: long.
-    Lee (T3) left 30 September 2024, having passed the ASYE on 1 August 2024: just past it.
+Leavers in the year to 13 June 2025, each judged on their notice day, their leaving day less
+the notice period (4 weeks unless said):
+    Jo (T1) left Friday 14 March 2025; notice day Friday 14 February. 15 cases on every Friday
+        from 10 January to 14 February against Ann, Ben and Cat's 10 (average 45 / 4 = 11.25,
+        33 % above), then she hands them over: 12, 10, 8 and 6 on 21 and 28 February, 7 and
+        14 March (12 against 42 / 4 = 10.5 is 14 % above, not enough).
+        The six Fridays to her notice day: 6 of 6 above, a high caseload. With no notice
+        period (her last day) the six Fridays 7 February to 14 March hold 2: not. With 1 week
+        (7 March), 31 January to 7 March: 3, not. With 2 weeks (28 February): 4, high.
+    Ned (T2) left Friday 2 May 2025; notice day 4 April. 16 cases against Eve's 8 (average 12,
+        33 % above) on the six Fridays to 5 April 2024, a year before; 10 against her 8 (11 %
+        above) on the six to 4 April 2025: not a high caseload.
+    Kim (T2) left 30 April 2025 (notice day 2 April) after 30 working days' sickness from
+        3 February: long.
+    Lee (T3) left 30 September 2024 (notice day 2 September), having passed the ASYE on
+        1 August 2024: just past it.
     Max left on 13 June 2024, exactly a year before: not in the year.
 """
 
@@ -43,8 +54,14 @@ AS_AT = day("2025-06-13")
 FRIDAYS = [AS_AT - timedelta(weeks=n) for n in range(5, -1, -1)]  # 9 May to 13 June
 TEAM = {"ANN": "T1", "BEN": "T1", "CAT": "T1", "DAN": "T2", "EVE": "T2",
         "FAY": "T3", "GUS": "T3", "HAL": "T3", "IVY": "T3"}  # fmt: skip
-LEFT = {"JO": ("T1", "2025-03-14"), "KIM": ("T2", "2025-04-30"),
-        "LEE": ("T3", "2024-09-30"), "MAX": ("T1", "2024-06-13")}  # fmt: skip
+LEFT = {"JO": ("T1", "2025-03-14"), "KIM": ("T2", "2025-04-30"), "LEE": ("T3", "2024-09-30"),
+        "MAX": ("T1", "2024-06-13"), "NED": ("T2", "2025-05-02")}  # fmt: skip
+NOTICE_DAY = {"JO": day("2025-02-14"), "KIM": day("2025-04-02"), "LEE": day("2024-09-02"),
+              "NED": day("2025-04-04")}  # fmt: skip
+
+
+def fridays_to(last: str, weeks: int) -> list[date]:
+    return [day(last) - timedelta(weeks=n) for n in range(weeks)]
 
 
 def _council(dan_weeks_at_12: int = 4) -> CouncilFrames:
@@ -66,10 +83,14 @@ def _council(dan_weeks_at_12: int = 4) -> CouncilFrames:
             ("DAN", friday, 11 if n < 6 - dan_weeks_at_12 else 12),
             ("EVE", friday, 8),
         ]
-    jo_fridays = [day("2025-03-14") - timedelta(weeks=n) for n in range(6)]
-    for n, friday in enumerate(jo_fridays):
+    handed_over = dict(zip(fridays_to("2025-03-14", 4), [6, 8, 10, 12], strict=True))
+    for friday in fridays_to("2025-03-14", 10):  # 10 January to 14 March
         caseloads += [("ANN", friday, 10), ("BEN", friday, 10), ("CAT", friday, 10)]
-        caseloads.append(("JO", friday, 15 if n < 4 else 10))
+        caseloads.append(("JO", friday, handed_over.get(friday, 15)))
+    for friday in fridays_to("2024-04-05", 6):
+        caseloads += [("NED", friday, 16), ("EVE", friday, 8)]
+    for friday in fridays_to("2025-04-04", 6):
+        caseloads += [("NED", friday, 10), ("EVE", friday, 8)]
     absences = [
         ("BEN", "2025-01-06", "2025-01-31", "SIC", 20.0),
         ("CAT", "2025-03-03", "2025-03-30", "SIC", 15.0),
@@ -167,27 +188,80 @@ def test_just_under_each_line_is_not_enough():
     assert "HAL" not in rows  # passed exactly six months ago
 
 
-def test_how_many_of_the_last_years_leavers_had_each_circumstance_when_they_left(result):
+def test_how_many_of_the_last_years_leavers_had_each_circumstance_when_they_gave_notice(result):
+    assert result.notice_weeks == 4
     assert result.grounding == (
-        Grounding(signs.HIGH_CASELOAD, leavers_with=1, leavers=3, in_post_with=2, in_post=9),
-        Grounding(signs.REVIEW_OVERDUE, leavers_with=0, leavers=3, in_post_with=1, in_post=9),
-        Grounding(signs.SUPERVISION_OVERDUE, leavers_with=0, leavers=3, in_post_with=2, in_post=9),
-        Grounding(signs.AFTER_ASYE, leavers_with=1, leavers=3, in_post_with=1, in_post=9),
-        Grounding(signs.LONG_SICKNESS, leavers_with=1, leavers=3, in_post_with=2, in_post=9),
+        Grounding(signs.HIGH_CASELOAD, leavers_with=1, leavers=4, in_post_with=2, in_post=9),
+        Grounding(signs.REVIEW_OVERDUE, leavers_with=0, leavers=4, in_post_with=1, in_post=9),
+        Grounding(signs.SUPERVISION_OVERDUE, leavers_with=0, leavers=4, in_post_with=2, in_post=9),
+        Grounding(signs.AFTER_ASYE, leavers_with=1, leavers=4, in_post_with=1, in_post=9),
+        Grounding(signs.LONG_SICKNESS, leavers_with=1, leavers=4, in_post_with=2, in_post=9),
     )
 
 
-def test_a_leaver_is_judged_on_the_day_they_left():
-    people = pl.DataFrame(
-        {
-            "worker_id": ["JO", "KIM", "LEE"],
-            "as_at": [day(LEFT[w][1]) for w in ("JO", "KIM", "LEE")],
-        }
+def test_each_leaver_is_judged_on_their_notice_day_four_weeks_before_they_left(result):
+    leavers = {row["worker_id"]: row for row in result.leavers.to_dicts()}
+    assert {w: row["as_at"] for w, row in leavers.items()} == NOTICE_DAY
+    assert {w: row["left_on"] for w, row in leavers.items()} == {
+        w: day(LEFT[w][1]) for w in NOTICE_DAY
+    }
+    assert {w: applying(row) for w, row in leavers.items()} == {
+        "JO": [signs.HIGH_CASELOAD],
+        "KIM": [signs.LONG_SICKNESS],
+        "LEE": [signs.AFTER_ASYE],
+        "NED": [],
+    }
+    assert leavers["KIM"]["sickness_days"] == 30.0
+    assert leavers["LEE"]["asye_completed_on"] == day("2024-08-01")
+    # One rule for everyone: a leaver's row is circumstances() of them on their notice day.
+    on_notice_day = circumstances(
+        _council(), result.leavers.select("worker_id", "as_at"), SUPERVISIONS
     )
-    rows = {r["worker_id"]: r for r in circumstances(_council(), people).to_dicts()}
-    assert rows["JO"]["weeks_above"] == 4 and rows["JO"][signs.HIGH_CASELOAD]
-    assert rows["KIM"]["sickness_days"] == 30.0 and rows["KIM"][signs.LONG_SICKNESS]
-    assert rows["LEE"]["asye_completed_on"] == day("2024-08-01")
+    assert result.leavers.drop("left_on").sort("worker_id").equals(on_notice_day)
+
+
+def test_a_leaver_whose_caseload_was_high_until_the_hand_over_had_a_high_caseload(result):
+    jo = result.leavers.filter(pl.col("worker_id") == "JO").row(0, named=True)
+    assert (jo["weeks_above"], jo["caseload"]) == (6, 15)
+    assert jo["team_average"] == pytest.approx(11.25)
+    assert jo[signs.HIGH_CASELOAD]
+
+
+def test_a_leaver_whose_caseload_was_high_only_a_year_before_did_not(result):
+    ned = result.leavers.filter(pl.col("worker_id") == "NED").row(0, named=True)
+    assert (ned["weeks_above"], ned["caseload"], ned["team_average"]) == (0, 10, 9.0)
+    assert not ned[signs.HIGH_CASELOAD]
+    # In the spring of 2024 he had one: the same rule, on a day then.
+    then = circumstances(
+        _council(), pl.DataFrame({"worker_id": ["NED"], "as_at": [day("2024-04-05")]})
+    )
+    assert then.row(0, named=True)["weeks_above"] == 6 and then[signs.HIGH_CASELOAD].item()
+
+
+@pytest.mark.parametrize(
+    ("notice_weeks", "notice_day", "weeks_above", "high"),
+    [(0, "2025-03-14", 2, False), (1, "2025-03-07", 3, False), (2, "2025-02-28", 4, True),
+     (4, "2025-02-14", 6, True)],
+)  # fmt: skip
+def test_the_notice_period_sets_the_day_a_leaver_is_judged_on(
+    notice_weeks, notice_day, weeks_above, high
+):
+    found = who_may_be_next(_council(), AS_AT, SUPERVISIONS, notice_weeks=notice_weeks)
+    jo = found.leavers.filter(pl.col("worker_id") == "JO").row(0, named=True)
+    assert (jo["as_at"], jo["weeks_above"], jo[signs.HIGH_CASELOAD]) == (
+        day(notice_day),
+        weeks_above,
+        high,
+    )
+    assert found.grounding[0] == Grounding(
+        signs.HIGH_CASELOAD, leavers_with=int(high), leavers=4, in_post_with=2, in_post=9
+    )
+    assert found.notice_weeks == notice_weeks
+
+
+def test_a_notice_period_cannot_be_negative():
+    with pytest.raises(ValueError, match="not -1"):
+        who_may_be_next(_council(), AS_AT, SUPERVISIONS, notice_weeks=-1)
 
 
 def test_without_any_supervision_recorded_overdue_supervision_is_not_looked_for():

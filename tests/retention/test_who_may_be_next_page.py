@@ -3,8 +3,14 @@ team manager's own teams only, sorting, and every opening audited.
 
 Today is Friday 13 June 2025. Assessment North (T1): Ann, 25 working days' sickness from
 6 January, and 18 cases every Friday against Cat's 10 (average 14, Ann 28.6 % above); Cat
-nothing. Children in Care (T2): Aaron, a 30-day sickness spell (12 days lost). Last year Dan
-left T1 on 31 March 2025 after 21 days' sickness: 1 of 1 leaver had a long sickness absence.
+nothing. Children in Care (T2): Aaron, a 30-day sickness spell (12 days lost).
+
+Last year Dan left T1 on Monday 31 March 2025, after 21 days' sickness from 6 January; his notice
+day, 4 weeks before, is 3 March. On the six Fridays 24 January to 28 February he held 20 cases
+against Cat's 10 (average 15, 33 % above); then he handed them over, 8 on each Friday of March
+(average 9). So on his notice day he had a long sickness absence and a high caseload: 1 of 1
+leaver each. Judged on his last day (no notice period) the Fridays 21 February to 28 March hold
+only 2 high weeks: 0 of 1.
 """
 
 import datetime as dt
@@ -16,6 +22,8 @@ from freezegun import freeze_time
 
 from stabilise.accounts.models import AuditEvent, Role, User
 from stabilise.caseloads.models import CaseloadSnapshot
+from stabilise.retention.checks import notice_period_is_whole_weeks
+from stabilise.settings import _env_whole_number
 from stabilise.workforce.models import Absence, Assignment, Team, Worker
 
 TODAY = dt.date(2025, 6, 13)
@@ -48,6 +56,11 @@ def council(db: None) -> None:
         CaseloadSnapshot.objects.create(
             worker_id=Worker.objects.get(worker_id="W3").pk, date=friday, cases=10
         )
+    dan, cat = (Worker.objects.get(worker_id=w).pk for w in ("W4", "W3"))
+    for weeks in range(10):
+        friday = dt.date(2025, 3, 28) - dt.timedelta(weeks=weeks)  # 24 January to 28 March
+        CaseloadSnapshot.objects.create(worker_id=dan, date=friday, cases=8 if weeks < 4 else 20)
+        CaseloadSnapshot.objects.create(worker_id=cat, date=friday, cases=10)
     for worker_id, start, end, lost in [
         ("W1", "2025-01-06", "2025-02-07", "25"),
         ("W2", "2025-03-03", "2025-04-01", "12"),
@@ -88,10 +101,21 @@ def test_the_workforce_lead_reads_each_reason_in_words_with_sickness_named(counc
     assert sorted(special.values_list("worker__worker_id", flat=True)) == ["W1", "W2"]
 
 
-def test_the_leavers_of_the_last_year_ground_each_circumstance(council):
+def test_the_leavers_of_the_last_year_ground_each_circumstance_as_at_their_notice(council):
     page, _ = page_for(Role.WORKFORCE_LEAD)
+    assert "Leavers in the last 12 months who had it when they gave notice" in page
+    assert "on their notice day, 4 weeks before their last day, when they decided to go" in page
     row = page[page.index(">Long sickness absence</th>") :]
     assert row.index("1 of 1 (100%)") < row.index("2 of 3 (67%)") < row.index("</tr>")
+    caseload = page[page.index(">High caseload for weeks</th>") :]
+    assert caseload.index("1 of 1 (100%)") < caseload.index("1 of 3 (33%)")
+
+
+def test_with_no_notice_period_leavers_are_judged_on_their_last_day(council, settings):
+    settings.NOTICE_WEEKS = 0
+    page, _ = page_for(Role.WORKFORCE_LEAD)
+    assert "Leavers in the last 12 months who had it on their last day" in page
+    assert "gave notice" not in page and "notice day" not in page
     caseload = page[page.index(">High caseload for weeks</th>") :]
     assert caseload.index("0 of 1 (0%)") < caseload.index("1 of 3 (33%)")
 
@@ -125,3 +149,28 @@ def test_sorting_by_team_puts_assessment_north_first(council):
     page, _ = page_for(Role.WORKFORCE_LEAD, "?sort=team")
     assert page.index("Ann Able") < page.index("Aaron Ash")
     assert '<strong aria-current="true">Team</strong>' in page
+
+
+@pytest.mark.parametrize(
+    ("value", "weeks"),
+    [(None, 4), ("", 4), ("8", 8), (" 6 ", 6), ("0", 0), ("four", None), ("-2", None),
+     ("2.5", None), ("٣", None)],
+)  # fmt: skip
+def test_stabilise_notice_weeks_is_read_as_whole_weeks(monkeypatch, value, weeks):
+    if value is None:
+        monkeypatch.delenv("STABILISE_NOTICE_WEEKS", raising=False)
+    else:
+        monkeypatch.setenv("STABILISE_NOTICE_WEEKS", value)
+    assert _env_whole_number("STABILISE_NOTICE_WEEKS", 4) == weeks
+
+
+@pytest.mark.parametrize(("weeks", "refused"), [(4, False), (0, False), (26, False),
+                                                (27, True), (None, True)])  # fmt: skip
+def test_a_server_will_not_start_with_a_notice_period_it_cannot_use(settings, weeks, refused):
+    settings.NOTICE_WEEKS = weeks
+    errors = notice_period_is_whole_weeks()
+    assert [e.id for e in errors] == (["stabilise.E101"] if refused else [])
+    if refused:
+        assert (
+            "STABILISE_NOTICE_WEEKS must be a whole number of weeks from 0 to 26" in errors[0].msg
+        )

@@ -1,14 +1,24 @@
 """Who may be next: workers in post whose circumstances are those that recent leavers had.
 
-Each circumstance is worked out for a person on a day D: for someone in post, today; for a
-leaver, the day they left (so the same words count both, and the list shows how many of the
-last year's leavers had each circumstance when they went). The circumstances:
+Each circumstance is worked out for a person on a day D, by the one function `circumstances`,
+for both kinds of people:
+- someone in post: D is today;
+- a leaver: D is their **notice day**, their leaving day less the notice period (NOTICE_WEEKS,
+  4 weeks by default, a social worker's usual notice; a setting). That is when they decided to
+  go: in the weeks of their notice they hand their cases over and wind down, so on their last
+  day nobody has a high caseload, whatever drove them out. What happens in the notice period
+  itself (after D) is never looked at.
+
+The circumstances, as they apply on D (for a leaver, "had it" means exactly this, with D their
+notice day):
 
 - **High caseload**: in at least CASELOAD_WEEKS_ABOVE of the last CASELOAD_WEEKS weeks, their
   caseload was at least CASELOAD_ABOVE_PCT % above their team's average. The weeks end on the
   Fridays up to D (the latest Friday on or before D and the ones before it); caseloads and
   team averages are the weekly caseload report's (analytics.caseload_views): the average of
-  the case holders of the team of the worker's main assignment that Friday.
+  the case holders of the team of the worker's main assignment that Friday. For a leaver with
+  the default notice, the 6 weeks before their notice day: the hand-over is not in them, and a
+  high caseload a year before does not count.
 - **ASYE review overdue**: on the ASYE programme on D with a review overdue on D
   (analytics.asye_reviews: due dates moved on by long absences; the optional 9-month review
   is never overdue).
@@ -20,10 +30,14 @@ last year's leavers had each circumstance when they went). The circumstances:
   D minus six months, on or before D).
 - **Long sickness absence**: sickness (SIC) absences starting in the year to D (measures.md's
   year) lost SICKNESS_DAYS working days or more between them, or one of them lasted
-  SICKNESS_SPELL_DAYS calendar days or more (4 weeks; a spell still open counts to D).
+  SICKNESS_SPELL_DAYS calendar days or more (4 weeks; a spell still open, or running past D,
+  counts to D).
 
 In post on D: an in-post (permanent or fixed-term) assignment active on D. The last 12 months'
-leavers: measures.md's leavers with a leaving day in the year to D. Nothing here is a score: a
+leavers: measures.md's leavers with a leaving day in the year to today (so their notice days
+run from a year and a notice period ago); someone who leaves twice in the year counts twice.
+A leaver whose notice day falls before they started with the council is judged on that day
+all the same (they had no caseload or programme with it yet). Nothing here is a score: a
 person is listed with the circumstances that apply, and the count of them only orders the list.
 """
 
@@ -47,6 +61,7 @@ SUPERVISION_DUE_DAYS = 42
 AFTER_ASYE_MONTHS = 6
 SICKNESS_DAYS = 20
 SICKNESS_SPELL_DAYS = 28
+NOTICE_WEEKS = 4
 
 HIGH_CASELOAD = "high_caseload"
 REVIEW_OVERDUE = "review_overdue"
@@ -222,8 +237,8 @@ def circumstances(
 
 @dataclass(frozen=True)
 class Grounding:
-    """How common a circumstance was among the last year's leavers when they left, and among
-    those in post now."""
+    """How common a circumstance was among the last year's leavers on their notice days, and
+    among those in post now."""
 
     circumstance: str
     leavers_with: int
@@ -240,6 +255,9 @@ class WhoMayBeNext:
     workers: pl.DataFrame
     grounding: tuple[Grounding, ...]
     supervision_looked_for: bool
+    notice_weeks: int
+    # The last year's leavers: left_on and circumstances()'s columns, as_at their notice day.
+    leavers: pl.DataFrame
 
 
 def _team_on(frames: CouncilFrames, as_at: date) -> pl.DataFrame:
@@ -251,21 +269,40 @@ def _team_on(frames: CouncilFrames, as_at: date) -> pl.DataFrame:
     )
 
 
+def leavers_at_notice(frames: CouncilFrames, as_at: date, notice_weeks: int) -> pl.DataFrame:
+    """worker_id, left_on and as_at, their notice day: the leavers of the year to `as_at`."""
+    if notice_weeks < 0:
+        raise ValueError(f"a notice period is a number of weeks, not {notice_weeks}")
+    year_ago = pl.lit(as_at, dtype=pl.Date).dt.offset_by("-1y")
+    return (
+        parts.leavers(frames.assignments)
+        .filter((pl.col("end_date") <= as_at) & (pl.col("end_date") > year_ago))
+        .select(
+            "worker_id",
+            left_on="end_date",
+            as_at=pl.col("end_date") - pl.duration(weeks=notice_weeks),
+        )
+        .cast({"left_on": pl.Date, "as_at": pl.Date})
+        .unique()
+    )
+
+
 def who_may_be_next(
-    frames: CouncilFrames, as_at: date, supervisions: pl.DataFrame | None = None
+    frames: CouncilFrames,
+    as_at: date,
+    supervisions: pl.DataFrame | None = None,
+    *,
+    notice_weeks: int = NOTICE_WEEKS,
 ) -> WhoMayBeNext:
     in_post = pl.DataFrame(
         {"worker_id": in_post_on(frames.assignments, as_at).sort(), "as_at": as_at},
         schema=PEOPLE,
     )
-    year_ago = pl.lit(as_at, dtype=pl.Date).dt.offset_by("-1y")
-    leavers = (
-        parts.leavers(frames.assignments)
-        .filter((pl.col("end_date") <= as_at) & (pl.col("end_date") > year_ago))
-        .select("worker_id", as_at="end_date")
-    )
+    leavers = leavers_at_notice(frames, as_at, notice_weeks)
     now = circumstances(frames, in_post, supervisions)
-    then = circumstances(frames, leavers, supervisions)
+    then = leavers.join(
+        circumstances(frames, leavers, supervisions), on=["worker_id", "as_at"], how="left"
+    ).sort("left_on", "worker_id")
     looked_for = [c for c in CIRCUMSTANCES if supervisions is not None or c != SUPERVISION_OVERDUE]
     grounding = tuple(
         Grounding(
@@ -283,4 +320,4 @@ def who_may_be_next(
         .join(frames.workers.select("worker_id", "display_name"), on="worker_id", how="left")
         .sort(["reasons", "display_name", "worker_id"], descending=[True, False, False])
     )
-    return WhoMayBeNext(as_at, workers, grounding, supervisions is not None)
+    return WhoMayBeNext(as_at, workers, grounding, supervisions is not None, notice_weeks, then)

@@ -6,6 +6,7 @@ the team is short of staff and when demand is high, with a slow random wander of
   hold a protected caseload (85% of the team's);
 - a starter builds up over about eight weeks; someone leaving or moving hands cases on over
   their last four;
+- in a heavy spell (heavy_caseloads.py) a worker carries 30-55% more for a few months;
 - nobody holds cases on maternity or paternity leave (no snapshot those days);
 - team managers hold none.
 """
@@ -18,6 +19,7 @@ import polars as pl
 
 from stabilise.demo.absences import Absence
 from stabilise.demo.establishment import ACADEMY, CASE_HOLDER, SENIOR_PRACTITIONER, TeamPlan
+from stabilise.demo.heavy_caseloads import heavy_shape
 from stabilise.demo.register import Assignment, Post
 from stabilise.demo.story import DEMAND
 
@@ -107,6 +109,8 @@ def simulate_caseloads(rng: np.random.Generator, days: np.ndarray,
         if a.end_date and (a.worker_id, a.team_id, a.end_date + ONE_DAY) not in started:
             left = (np.datetime64(a.end_date, "D") - span).astype(np.int64)
             shape *= np.clip(0.5 + 0.5 * left / HAND_OVER_DAYS, 0.5, 1.0)
+        if a.heavy:
+            shape *= heavy_shape(span, a.heavy)
         step = WANDER * np.sqrt(a.fte * (1 - WANDER_MEMORY**2))
         wander = np.convolve(rng.normal(0, step, n + WANDER_REACH - 1), kernel, mode="valid")
         wanted = level * shape * pressure[a.team_id][i0:i1] * demand[i0:i1] + wander

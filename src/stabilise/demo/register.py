@@ -4,7 +4,7 @@ Each carries a little working state (who holds a post, who covers it, when recru
 finish) beside the fields of its import-file row; `row()` gives just the row.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -14,6 +14,16 @@ ROW_FIELDS_ASSIGNMENT = ("assignment_id", "worker_id", "team_id", "post_id", "or
                          "job_title", "contract", "fte", "start_date", "end_date",
                          "start_origin", "end_reason", "end_destination", "agency_name",
                          "hourly_rate", "covers_vacancy")
+
+
+@dataclass(frozen=True)
+class HeavySpell:
+    """Weeks when a holder carries `extra` (a share) more than their usual caseload, from
+    `first` to `last` (demo/heavy_caseloads.py)."""
+
+    first: date
+    last: date
+    extra: float
 
 
 @dataclass(eq=False)
@@ -36,6 +46,7 @@ class Assignment:
     covers_vacancy: bool | None = None
     # Working state, not exported: when a fixed-term contract or an agency booking runs out.
     planned_end: date | None = None
+    heavy: list[HeavySpell] = field(default_factory=list)  # heavy caseload spells
 
     @property
     def is_agency(self) -> bool:

@@ -8,8 +8,9 @@ without real people's data. The same seed and `today` always give identical fram
 The story (see `story.py`): about 250 social workers in fourteen teams; steady in 2018-2019,
 fewer leavers in the first Covid year, a shortage in 2021-2022 when vacancies, agency use and
 sickness peak, then a recruitment and retention drive (a bigger ASYE academy, overseas
-recruitment, agency workers going permanent) that brings them down. The figures at each
-30 September sit inside the range real councils report to the DfE.
+recruitment, agency workers going permanent) that brings them down. Throughout, a worker
+who has carried far more than their team for weeks is likelier to leave (heavy_caseloads.py).
+The figures at each 30 September sit inside the range real councils report to the DfE.
 
 Nothing here imports Django: `stabilise demo` loads these frames through the importer.
 """
@@ -23,6 +24,7 @@ from stabilise.analytics.frames import CouncilFrames
 from stabilise.demo.absences import simulate_absences
 from stabilise.demo.caseloads import simulate_caseloads
 from stabilise.demo.establishment import TEAMS
+from stabilise.demo.heavy_caseloads import HeavyCaseloads
 from stabilise.demo.opening import open_register
 from stabilise.demo.staffing import Register
 from stabilise.demo.weeks import Weeks
@@ -46,7 +48,7 @@ def simulate_council(seed: int = 1, today: date | None = None,
     rng = np.random.default_rng(seed)
     register = Register(rng, start, today)
     open_register(register)
-    Weeks(register).run()
+    Weeks(register, HeavyCaseloads(seed)).run()
     calendar = business_calendar(start, today)
     absences = simulate_absences(rng, register.assignments, register.worker, start, today,
                                  calendar)

@@ -1,9 +1,10 @@
 """Week by week from the day records begin: who leaves, who is appointed, who covers.
 
 Every week, in this order: the establishment changes; a neighbour's pay rise picks who it
-recruits (story.PAY_RISES); people leave (their last day is the Friday) and fixed-term contracts
-end; agency bookings end; newly qualified workers finish their
-ASYE year and move to teams; vacancies are filled (by promotion, internal move, an agency worker
+recruits (story.PAY_RISES); heavy caseload spells start (heavy_caseloads.py); people leave
+(their last day is the Friday; likelier after weeks of a heavy caseload) and fixed-term
+contracts end; agency bookings end; newly qualified workers finish their ASYE year and move to
+teams; vacancies are filled (by promotion, internal move, an agency worker
 going permanent or an external appointment); an ASYE cohort starts in March and September;
 vacancies are covered by agency; agency capacity is added during surges. Everyone starts on a
 Monday. The draws happen in a fixed order over lists, so a seed always tells the same story.
@@ -24,6 +25,7 @@ from stabilise.demo.establishment import (
     intake_dates,
     monday_on_or_after,
 )
+from stabilise.demo.heavy_caseloads import HeavyCaseloads, leaving_factor
 from stabilise.demo.reasons import (
     DEST_OTHER_LA,
     FROM_AGENCY,
@@ -60,9 +62,10 @@ def weekly_chance(annual: float) -> float:
 
 
 class Weeks:
-    def __init__(self, register: Register) -> None:
+    def __init__(self, register: Register, heavy: HeavyCaseloads) -> None:
         self.r = register
         self.rng: np.random.Generator = register.rng
+        self.heavy = heavy
         self.intakes = intake_dates(register.start.year - 2, register.today.year + 1)
         self.extras: Extras = []
         # Holders a neighbour has recruited (assignment id → their last Friday): they have
@@ -81,6 +84,7 @@ class Weeks:
         for rise in PAY_RISES:
             if monday_on_or_after(rise.on) == monday:
                 self.neighbour_recruits(rise, monday)
+        self.heavy.week(self.r.posts, monday)
         self.leavers(monday, friday, sunday)
         self.agency_ends(monday, friday)
         self.graduations(sunday, next_monday)
@@ -166,6 +170,7 @@ class Weeks:
         annual = BASE_TURNOVER * LEAVING.at(monday) * team.leaving * ROLE_LEAVING[post.org_role]
         if post.team_id != ACADEMY and self.r.years_qualified(holder.worker_id, monday) < 3:
             annual *= 1.3  # the second and third years are when new social workers leave
+        annual *= leaving_factor(holder, monday + 4 * DAY)  # a heavy caseload before notice
         return weekly_chance(annual)
 
     def fixed_term_ends(self, post: Post, holder: Assignment, friday: date,

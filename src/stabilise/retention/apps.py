@@ -8,6 +8,8 @@ class RetentionConfig(AppConfig):
     verbose_name = "Retention"
 
     def ready(self) -> None:
+        from stabilise.retention import checks  # noqa: F401  (registers them)
+
         # The import pipeline writes the `exit_interviews` file through this app's writer.
         from stabilise.retention.loading import write_exit_interviews
         from stabilise.workforce.importing.loading import FILE_WRITERS

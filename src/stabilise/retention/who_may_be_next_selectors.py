@@ -4,6 +4,7 @@ import dataclasses
 from datetime import date, timedelta
 
 import polars as pl
+from django.conf import settings
 
 from stabilise.academy.models import ReflectiveSupervision
 from stabilise.academy.selectors import asye_frame
@@ -16,9 +17,12 @@ from stabilise.analytics.who_may_be_next import (
 from stabilise.figures.cache import figures
 from stabilise.workforce.selectors import council_frames
 
-# The earliest caseload any circumstance reads: the first of the weeks before a leaving a year
-# before as_at (a year of 366 days, six weeks of Fridays and the six days a snapshot stays).
-LOOKBACK = timedelta(days=366 + 7 * CASELOAD_WEEKS + 7)
+
+def lookback(notice_weeks: int) -> timedelta:
+    """How far before as_at the earliest caseload any circumstance reads lies: the first of the
+    weeks before the notice day of a leaving a year before (a year of 366 days, the notice, six
+    weeks of Fridays and the six days a snapshot stays)."""
+    return timedelta(days=366 + 7 * notice_weeks + 7 * CASELOAD_WEEKS + 7)
 
 
 def supervisions() -> pl.DataFrame | None:
@@ -36,5 +40,10 @@ def supervisions() -> pl.DataFrame | None:
 
 @figures("who-may-be-next")
 def who_may_be_next_as_at(as_at: date) -> WhoMayBeNext:
-    frames = dataclasses.replace(council_frames(caseloads_from=as_at - LOOKBACK), asye=asye_frame())
-    return who_may_be_next(frames, as_at, supervisions())
+    """Who may be next on `as_at`, the leavers judged on their notice days (NOTICE_WEEKS)."""
+    notice_weeks = settings.NOTICE_WEEKS
+    assert isinstance(notice_weeks, int), "a server does not start without one (checks.py)"
+    frames = dataclasses.replace(
+        council_frames(caseloads_from=as_at - lookback(notice_weeks)), asye=asye_frame()
+    )
+    return who_may_be_next(frames, as_at, supervisions(), notice_weeks=notice_weeks)

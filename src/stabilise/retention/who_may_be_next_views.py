@@ -118,6 +118,10 @@ def definitions(*, health: bool) -> list[tuple[str, str]]:
     ]
 
 
+def weeks(n: int) -> str:
+    return f"{n} week{'' if n == 1 else 's'}"
+
+
 def _share(part: int, whole: int) -> str:
     if whole == 0:
         return "none to count"
@@ -171,6 +175,8 @@ def who_may_be_next(request: HttpRequest) -> HttpResponse:
         "grounding": grounding,
         "supervision_looked_for": found.supervision_looked_for,
         "definitions": definitions(health=health),
+        "notice_weeks": found.notice_weeks,
+        "notice": weeks(found.notice_weeks),
         "health": health,
     }
     return render(request, "retention/who_may_be_next.html", context)
