@@ -38,7 +38,7 @@ def supervisions() -> pl.DataFrame | None:
     return pl.DataFrame(rows, schema=SUPERVISIONS, orient="row")
 
 
-@figures("who-may-be-next")
+@figures("who-may-be-next", setting_names=("NOTICE_WEEKS",))
 def who_may_be_next_as_at(as_at: date) -> WhoMayBeNext:
     """Who may be next on `as_at`, the leavers judged on their notice days (NOTICE_WEEKS)."""
     notice_weeks = settings.NOTICE_WEEKS
