@@ -21,9 +21,7 @@ import os
 import statistics
 import sys
 import time
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import polars as pl
 
@@ -31,6 +29,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import councils
 import floors
+from timing import median_times
 
 from stabilise.analytics.frames import SCHEMAS, CouncilFrames
 from stabilise.analytics.measures import MEASURE_KEYS, measures_at, measures_series
@@ -82,19 +81,6 @@ def one_by_one(each: dict[str, CouncilFrames]) -> pl.DataFrame:
             for council, frames in each.items()
         ]
     ).drop("as_at")
-
-
-def median_times(runs: dict[str, Callable[[], Any]], repeat: int) -> dict[str, list[float]]:
-    """Each run once to warm up, then `repeat` rounds of all of them in turn."""
-    for run in runs.values():
-        run()
-    times: dict[str, list[float]] = {name: [] for name in runs}
-    for _ in range(repeat):
-        for name, run in runs.items():
-            started = time.perf_counter()
-            run()
-            times[name].append(time.perf_counter() - started)
-    return times
 
 
 def main() -> None:

@@ -40,6 +40,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import councils
 import floors
 from floor_reads import floor_reader, month_ends, series_floor
+from timing import median_times
 
 from stabilise.analytics.frames import CouncilFrames
 from stabilise.analytics.measures import MEASURE_KEYS, measures_at, measures_series
@@ -117,20 +118,6 @@ def check_report(report: WeeklyCaseloadReport, floor: pl.DataFrame) -> None:
 
 
 # --- timing ----------------------------------------------------------------------------------
-
-
-def median_times(runs: dict[str, Callable[[], Any]], repeat: int) -> dict[str, list[float]]:
-    """Each run once to warm up, then `repeat` rounds of all of them in turn (so that whatever
-    else the machine is doing falls on all of them alike)."""
-    for run in runs.values():
-        run()
-    times: dict[str, list[float]] = {name: [] for name in runs}
-    for _ in range(repeat):
-        for name, run in runs.items():
-            started = time.perf_counter()
-            run()
-            times[name].append(time.perf_counter() - started)
-    return times
 
 
 def line(label: str, ours: list[float], floor: list[float]) -> str:

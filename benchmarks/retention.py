@@ -35,6 +35,7 @@ import polars as pl
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import councils
+from timing import median_times
 
 from stabilise.analytics.employment_spells import employment_spells, records_begin
 from stabilise.analytics.exit_themes import (
@@ -74,19 +75,6 @@ THEMES = [
     "Retirement",
     "Different kind of work",
 ]
-
-
-def median_times(runs: dict[str, Callable[[], Any]], repeat: int) -> dict[str, list[float]]:
-    """Each run once to warm up, then `repeat` rounds of all of them in turn."""
-    for run in runs.values():
-        run()
-    times: dict[str, list[float]] = {name: [] for name in runs}
-    for _ in range(repeat):
-        for name, run in runs.items():
-            started = time.perf_counter()
-            run()
-            times[name].append(time.perf_counter() - started)
-    return times
 
 
 def _groups(spells: pl.DataFrame, by: str) -> dict[str, tuple[np.ndarray, np.ndarray, np.ndarray]]:
